@@ -13,4 +13,9 @@ public interface BatchSource {
 
     /** The batches of epoch {@code epoch} (0-based). */
     Iterator<Batch> epoch(int epoch);
+
+    /** Batches per epoch, or -1 when unknown (used only for progress reporting). */
+    default int batchesPerEpoch() {
+        return -1;
+    }
 }
