@@ -1,0 +1,29 @@
+package io.snn4j.core.neuron;
+
+/** Neuron layers whose neurons do not talk to each other: any feature shape, parallel over elements. */
+abstract class ElementNeuron extends NeuronLayer {
+
+    ElementNeuron(String type, int kind, NeuronBuilder<?> b, boolean hasAlpha, boolean hasThreshold) {
+        super(type, kind, b, hasAlpha, hasThreshold);
+    }
+
+    @Override
+    Cell cell(boolean gc) {
+        return elementCell(gc, shape == null ? 0 : io.snn4j.core.Tensor.sizeOf(shape), null, null, null);
+    }
+
+    @Override
+    void kernelForward(Cell c, Trace tr, boolean training) {
+        int n = tr.steps * tr.elements();
+        tr.out = new float[n];
+        tr.mem = new float[n];
+        tr.syn = kind == Cell.SYNAPTIC ? new float[n] : null;
+        ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn);
+    }
+
+    @Override
+    void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g) {
+        ElementKernel.backward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.mem, tr.syn, gOut, gIn, g.cu,
+                g.cs, g.pb, g.pt, g.pa);
+    }
+}

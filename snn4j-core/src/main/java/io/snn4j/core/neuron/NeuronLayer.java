@@ -1,0 +1,431 @@
+package io.snn4j.core.neuron;
+
+import io.snn4j.core.Parameter;
+import io.snn4j.core.Tensor;
+import io.snn4j.core.layer.AbstractLayer;
+import io.snn4j.core.layer.SpikingLayer;
+import io.snn4j.core.surrogate.Surrogate;
+import io.snn4j.core.surrogate.Surrogates;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stateful wrapper shared by all neuron layers around the pure kernels ({@link ElementKernel},
+ * {@link RecurrentKernel}): parameters, the whole-sequence cache, the {@code step} state and the recorded steps.
+ *
+ * <p>Parameters: beta, threshold and alpha appear in {@link #parameters()} only when learnable (then they are
+ * trainable {@link Parameter}s named {@code beta}, {@code threshold}, {@code alpha}, shape {@code []} or the
+ * per-neuron shape); fixed values live in the {@link #spec()} only.
+ */
+abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
+    final String type;
+    final int kind;
+    final Reset reset;
+    final boolean resetDelay;
+    final float gsf;
+    final Surrogate surrogate;
+    final float beta0;
+    final float threshold0;
+    final float alpha0;
+    /** Per-neuron parameter shape, or null for shared scalars. */
+    final int[] shape;
+    final Parameter betaP;
+    final Parameter thresholdP;
+    final Parameter alphaP;
+    private final float[] betaV;
+    private final float[] thresholdV;
+    private final float[] alphaV;
+    private boolean gradientCheck;
+    private Tensor lastMembrane;
+    private int[] lastFeatures;
+    private Trace cache;
+    // step state
+    private float[] stMem;
+    private float[] stSyn;
+    private float[] stSpk;
+    private int[] stShape;
+    // recorded steps
+    private boolean recording;
+    private final Deque<Trace> pending = new ArrayDeque<>();
+    private final List<Trace> recorded = new ArrayList<>();
+    private Grads stepGrads;
+
+    /** Gradient accumulators of one backward pass: state carries and per-element partial parameter gradients. */
+    static final class Grads {
+        final float[] cu;
+        final float[] cs;
+        final float[] ck;
+        final double[] pb;
+        final double[] pt;
+        final double[] pa;
+
+        Grads(int e, boolean syn, boolean spk, boolean b, boolean t, boolean a) {
+            cu = new float[e];
+            cs = syn ? new float[e] : null;
+            ck = spk ? new float[e] : null;
+            pb = b ? new double[e] : null;
+            pt = t ? new double[e] : null;
+            pa = a ? new double[e] : null;
+        }
+    }
+
+    NeuronLayer(String type, int kind, NeuronBuilder<?> b, boolean hasAlpha, boolean hasThreshold) {
+        this.type = type;
+        this.kind = kind;
+        this.reset = b.reset;
+        this.resetDelay = b.resetDelay;
+        this.gsf = b.gsf;
+        this.surrogate = b.surrogate;
+        this.beta0 = b.beta;
+        this.threshold0 = b.threshold;
+        this.alpha0 = b.alpha;
+        this.shape = b.shape == null ? null : b.shape.clone();
+        check(Float.isFinite(b.beta), "beta must be a finite number, got " + b.beta);
+        check(!hasAlpha || Float.isFinite(b.alpha), "alpha must be a finite number, got " + b.alpha);
+        check(!hasThreshold || (b.threshold > 0f && Float.isFinite(b.threshold)),
+                "threshold must be a positive finite number, got " + b.threshold);
+        check(Float.isFinite(b.gsf), "graded_spikes_factor must be finite, got " + b.gsf);
+        check(b.surrogate != null, "surrogate must not be null");
+        if (shape != null) {
+            check(shape.length > 0, "perNeuron shape must not be empty");
+            for (int d : shape) {
+                check(d > 0, "perNeuron shape must be positive, got " + Arrays.toString(shape));
+            }
+        }
+        int[] ps = shape == null ? new int[0] : shape;
+        betaP = b.learnBeta ? new Parameter("beta", Tensor.full(b.beta, ps)) : null;
+        thresholdP = hasThreshold && b.learnThreshold ? new Parameter("threshold", Tensor.full(b.threshold, ps)) : null;
+        alphaP = hasAlpha && b.learnAlpha ? new Parameter("alpha", Tensor.full(b.alpha, ps)) : null;
+        betaV = betaP != null ? betaP.value().data() : new float[] {b.beta};
+        thresholdV = thresholdP != null ? thresholdP.value().data() : new float[] {b.threshold};
+        alphaV = !hasAlpha ? null : alphaP != null ? alphaP.value().data() : new float[] {b.alpha};
+    }
+
+    final void check(boolean ok, String msg) {
+        if (!ok) {
+            throw new IllegalArgumentException(type + ": " + msg);
+        }
+    }
+
+    // ---- hooks for the two families ----
+
+    abstract void kernelForward(Cell c, Trace tr, boolean training);
+
+    abstract void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g);
+
+    /** Adds gradients of parameters other than beta, threshold and alpha after all steps were back-propagated. */
+    void finishBackward(List<Trace> traces) {
+    }
+
+    /** Parameters besides beta, threshold and alpha (recurrent weights), in order. */
+    List<Parameter> extraParameters() {
+        return List.of();
+    }
+
+    abstract Cell cell(boolean gc);
+
+    Cell elementCell(boolean gc, int period, float[] w, float[] bias, float[] v) {
+        return new Cell(kind, reset, resetDelay, gsf, surrogate, gc, betaV, thresholdV, alphaV, period, w, bias, v);
+    }
+
+    boolean hasSynapticState() {
+        return kind == Cell.SYNAPTIC || kind == Cell.RSYNAPTIC;
+    }
+
+    boolean hasSpikeState() {
+        return kind == Cell.RLEAKY || kind == Cell.RSYNAPTIC;
+    }
+
+    // ---- Layer ----
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    /** The feature shape inputs must have, or null when any shape works. */
+    int[] requiredShape() {
+        return shape;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        int[] req = requiredShape();
+        if (req != null && !Arrays.equals(inputShape, req)) {
+            throw new IllegalArgumentException(type + ": expected features " + Arrays.toString(req) + ", got "
+                    + Arrays.toString(inputShape));
+        }
+        return inputShape.clone();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>(extraParameters());
+        if (alphaP != null) {
+            ps.add(alphaP);
+        }
+        if (betaP != null) {
+            ps.add(betaP);
+        }
+        if (thresholdP != null) {
+            ps.add(thresholdP);
+        }
+        return ps;
+    }
+
+    @Override
+    public Tensor lastMembrane() {
+        return lastMembrane;
+    }
+
+    @Override
+    public int neurons() {
+        if (requiredShape() != null) {
+            return Tensor.sizeOf(requiredShape());
+        }
+        return lastFeatures == null ? 0 : Tensor.sizeOf(lastFeatures);
+    }
+
+    @Override
+    public void setGradientCheckMode(boolean on) {
+        gradientCheck = on;
+    }
+
+    /** The surrogate gradient used for dS/dU. */
+    public Surrogate surrogate() {
+        return surrogate;
+    }
+
+    /** The reset mechanism. */
+    public Reset reset() {
+        return reset;
+    }
+
+    /** The trailing feature shape of {@code x} after {@code lead} leading dimensions, checked. */
+    private int[] features(Tensor x, int lead, String layout) {
+        if (x.rank() < lead + 1) {
+            throw new IllegalArgumentException(type + ": expected input " + layout + ", got "
+                    + Arrays.toString(x.shape()));
+        }
+        int[] f = x.trailingShape(lead);
+        int[] req = requiredShape();
+        if (req != null && !Arrays.equals(f, req)) {
+            throw new IllegalArgumentException(type + ": expected input " + layout.replace("...",
+                    Arrays.toString(req).replaceAll("[\\[\\]]", "")) + ", got " + Arrays.toString(x.shape()));
+        }
+        return f;
+    }
+
+    /**
+     * Runs a whole sequence from the reset state.
+     *
+     * @param x input current {@code [T, B, ...]} (any feature shape unless the layer is per-neuron); must not be
+     *          modified before {@link #backward}
+     * @return spikes {@code [T, B, ...]} (0 or graded_spikes_factor; the membrane for a readout layer)
+     */
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        int[] f = features(x, 2, "[T, B, ...]");
+        Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+        kernelForward(cell(gradientCheck), tr, training);
+        lastFeatures = f;
+        lastMembrane = new Tensor(tr.mem, x.shape());
+        cache = training ? tr : null;
+        return new Tensor(tr.out, x.shape());
+    }
+
+    /**
+     * @param gradOut dLoss/dSpikes {@code [T, B, ...]}
+     * @return dLoss/dInput {@code [T, B, ...]} or null if not required
+     */
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        Trace tr = cache;
+        if (tr == null) {
+            throw new IllegalStateException(type + ": backward without a forward(x, training = true)");
+        }
+        int[] expect = seqShape(tr);
+        if (!Arrays.equals(gradOut.shape(), expect)) {
+            throw new IllegalArgumentException(type + ": gradOut must be " + Arrays.toString(expect) + ", got "
+                    + Arrays.toString(gradOut.shape()));
+        }
+        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
+        Grads g = newGrads(tr.elements());
+        kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, g);
+        flushParamGrads(g, tr.features);
+        finishBackward(List.of(tr));
+        return gIn == null ? null : new Tensor(gIn, expect);
+    }
+
+    private static int[] seqShape(Trace tr) {
+        int[] s = new int[tr.featureShape.length + 2];
+        s[0] = tr.steps;
+        s[1] = tr.batch;
+        System.arraycopy(tr.featureShape, 0, s, 2, tr.featureShape.length);
+        return s;
+    }
+
+    private Grads newGrads(int e) {
+        return new Grads(e, hasSynapticState(), hasSpikeState(), betaP != null, thresholdP != null, alphaP != null);
+    }
+
+    /** Sums per-element partials into the parameters (per neuron or in total), masking the clamp of beta/alpha. */
+    private void flushParamGrads(Grads g, int features) {
+        flush(g.pb, betaP, true, features);
+        flush(g.pt, thresholdP, false, features);
+        flush(g.pa, alphaP, true, features);
+    }
+
+    private void flush(double[] part, Parameter p, boolean clamped, int features) {
+        if (part == null || p == null) {
+            return;
+        }
+        float[] v = p.value().data();
+        float[] grad = p.grad().data();
+        if (v.length == 1) {
+            double s = 0;
+            for (double d : part) {
+                s += d;
+            }
+            grad[0] += inside(clamped, v[0]) ? (float) s : 0f;
+            return;
+        }
+        for (int n = 0; n < features; n++) {
+            double s = 0;
+            for (int e = n; e < part.length; e += features) {
+                s += part[e];
+            }
+            grad[n] += inside(clamped, v[n]) ? (float) s : 0f;
+        }
+    }
+
+    private static boolean inside(boolean clamped, float v) {
+        // PyTorch's clamp(0, 1) passes the gradient on the closed interval and blocks it outside.
+        return !clamped || (v >= 0f && v <= 1f);
+    }
+
+    // ---- stateful steps ----
+
+    /** One inference step from the kept state: input {@code [B, ...]} -> spikes {@code [B, ...]}. */
+    @Override
+    public Tensor step(Tensor x) {
+        return asStep(stepOnce(x, false));
+    }
+
+    private Tensor stepOnce(Tensor x, boolean record) {
+        int[] f = features(x, 1, "[B, ...]");
+        if (!Arrays.equals(x.shape(), stShape)) {
+            // like snnTorch: a new input shape starts from the reset state
+            stMem = stSyn = stSpk = null;
+            stShape = x.shape();
+        }
+        Trace tr = new Trace(x.data(), 1, x.dim(0), f, stMem, stSyn, stSpk);
+        kernelForward(cell(gradientCheck), tr, true);
+        stMem = tr.mem;
+        stSyn = tr.syn;
+        stSpk = tr.spk;
+        lastFeatures = f;
+        lastMembrane = asSequence(new Tensor(tr.mem, x.shape()));
+        if (record) {
+            pending.push(tr);
+            recorded.add(tr);
+        }
+        return asSequence(new Tensor(tr.out, x.shape()));
+    }
+
+    @Override
+    public void resetState() {
+        stMem = stSyn = stSpk = null;
+        stShape = null;
+        pending.clear();
+        recorded.clear();
+        stepGrads = null;
+    }
+
+    @Override
+    public void beginSteps(boolean training) {
+        resetState();
+        recording = training;
+    }
+
+    @Override
+    public Tensor forwardStep(Tensor x) {
+        return asStep(stepOnce(x, recording));
+    }
+
+    @Override
+    public Tensor backwardStep(Tensor gradOut) {
+        if (pending.isEmpty()) {
+            throw new IllegalStateException(type + ": backwardStep without a recorded forwardStep");
+        }
+        Trace tr = pending.pop();
+        if (gradOut.size() != tr.elements()) {
+            throw new IllegalArgumentException(type + ": gradOut must have shape [" + tr.batch + ", "
+                    + Arrays.toString(tr.featureShape).replaceAll("[\\[\\]]", "") + "], got "
+                    + Arrays.toString(gradOut.shape()));
+        }
+        if (stepGrads == null || stepGrads.cu.length != tr.elements()) {
+            stepGrads = newGrads(tr.elements());
+        }
+        float[] gIn = inputGradRequired ? new float[tr.elements()] : null;
+        kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, stepGrads);
+        if (pending.isEmpty()) {
+            flushParamGrads(stepGrads, tr.features);
+            finishBackward(new ArrayList<>(recorded));
+            stepGrads = null;
+            recorded.clear();
+        }
+        int[] s = new int[tr.featureShape.length + 1];
+        s[0] = tr.batch;
+        System.arraycopy(tr.featureShape, 0, s, 1, tr.featureShape.length);
+        return gIn == null ? null : new Tensor(gIn, s);
+    }
+
+    // ---- spec helpers ----
+
+    /** The spec entries common to spiking models, in a stable order. */
+    Map<String, Object> commonSpec(boolean withBeta, boolean withAlpha, boolean withGsf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (withAlpha) {
+            m.put("alpha", num(alpha0));
+        }
+        if (withBeta) {
+            m.put("beta", num(beta0));
+        }
+        m.put("threshold", num(threshold0));
+        m.put("reset", reset.key());
+        m.put("reset_delay", resetDelay);
+        if (withAlpha) {
+            m.put("learn_alpha", alphaP != null);
+        }
+        if (withBeta) {
+            m.put("learn_beta", betaP != null);
+        }
+        m.put("learn_threshold", thresholdP != null);
+        m.put("surrogate", Surrogates.toConfig(surrogate));
+        if (withGsf) {
+            m.put("graded_spikes_factor", num(gsf));
+        }
+        return m;
+    }
+
+    static Object shapeValue(int[] s) {
+        if (s.length == 1) {
+            return s[0];
+        }
+        List<Integer> l = new ArrayList<>();
+        for (int d : s) {
+            l.add(d);
+        }
+        return l;
+    }
+
+    static Double num(float v) {
+        return Double.parseDouble(Float.toString(v));
+    }
+}

@@ -1,0 +1,239 @@
+package io.snn4j.core.neuron;
+
+import io.snn4j.core.Parameter;
+import io.snn4j.core.Rng;
+import io.snn4j.core.Tensor;
+import io.snn4j.core.layer.LayerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Neuron layers fed back their own previous spikes: all-to-all through an N x N linear map with bias (params
+ * {@code recurrent.weight} [N, N] in PyTorch's [out, in] layout and {@code recurrent.bias} [N]) or one-to-one
+ * through a per-neuron gain {@code V} [N]. Input {@code [T, B, N]}.
+ */
+abstract class RecurrentNeuron extends NeuronLayer {
+    final int n;
+    final boolean allToAll;
+    final boolean hasBias;
+    final boolean learnRecurrent;
+    final float v0;
+    final Parameter weightP;
+    final Parameter biasP;
+    final Parameter vP;
+
+    RecurrentNeuron(String type, int kind, RBuilder<?> b, boolean hasAlpha, Rng rng) {
+        super(type, kind, b.normalise(type), hasAlpha, true);
+        this.n = b.n;
+        this.allToAll = b.allToAll;
+        this.hasBias = b.bias;
+        this.learnRecurrent = b.learnRecurrent;
+        this.v0 = b.v;
+        check(Float.isFinite(b.v), "V must be finite, got " + b.v);
+        if (allToAll) {
+            check(rng != null, "an Rng is needed to initialise the all-to-all recurrent weights");
+            // PyTorch's nn.Linear default: weight and bias ~ U(-1/sqrt(in), 1/sqrt(in)).
+            float k = (float) (1.0 / Math.sqrt(n));
+            Tensor w = new Tensor(n, n);
+            for (int i = 0; i < w.size(); i++) {
+                w.data()[i] = rng.uniform(-k, k);
+            }
+            weightP = new Parameter("recurrent.weight", w, learnRecurrent);
+            if (hasBias) {
+                Tensor bt = new Tensor(n);
+                for (int i = 0; i < n; i++) {
+                    bt.data()[i] = rng.uniform(-k, k);
+                }
+                biasP = new Parameter("recurrent.bias", bt, learnRecurrent);
+            } else {
+                biasP = null;
+            }
+            vP = null;
+        } else {
+            weightP = null;
+            biasP = null;
+            vP = new Parameter("V", Tensor.full(b.v, n), learnRecurrent);
+        }
+    }
+
+    /** Options shared by the recurrent builders. */
+    abstract static class RBuilder<B extends RBuilder<B>> extends NeuronBuilder<B> {
+        final int n;
+        boolean allToAll = true;
+        boolean bias = true;
+        boolean learnRecurrent = true;
+        float v = 1f;
+
+        RBuilder(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("recurrent neurons: neurons must be positive, got " + n);
+            }
+            this.n = n;
+            beta = 0.9f;
+        }
+
+        RBuilder<B> normalise(String type) {
+            if (shape != null) {
+                if (shape.length == 0) {
+                    shape = new int[] {n};
+                } else if (shape.length != 1 || shape[0] != n) {
+                    throw new IllegalArgumentException(type + ": perNeuron shape must be [" + n + "], got "
+                            + java.util.Arrays.toString(shape));
+                }
+            }
+            return this;
+        }
+
+        /** Each neuron feeds back to all (snnTorch's {@code all_to_all=True}, the default). */
+        public B allToAll() {
+            allToAll = true;
+            return self();
+        }
+
+        /** Each neuron feeds back only to itself, scaled by a per-neuron {@code V}. */
+        public B oneToOne() {
+            allToAll = false;
+            return self();
+        }
+
+        /** Whether the all-to-all map has a bias (default true, as nn.Linear). */
+        public B bias(boolean bias) {
+            this.bias = bias;
+            return self();
+        }
+
+        /** Initial one-to-one gain V (default 1). */
+        public B v(float v) {
+            this.v = v;
+            return self();
+        }
+
+        /** Whether the recurrent weights are trained (default true, snnTorch's {@code learn_recurrent}). */
+        public B learnRecurrent(boolean learn) {
+            this.learnRecurrent = learn;
+            return self();
+        }
+
+        public B beta(float beta) {
+            this.beta = beta;
+            return self();
+        }
+
+        public B learnBeta(boolean learn) {
+            this.learnBeta = learn;
+            return self();
+        }
+
+        void readRecurrent(LayerSpec s) {
+            readCommon(s);
+            shape = s.getBool("per_neuron", false) ? new int[] {n} : null;
+            beta = (float) s.getDouble("beta", beta);
+            learnBeta = s.getBool("learn_beta", false);
+            allToAll = s.getBool("all_to_all", true);
+            bias = s.getBool("bias", true);
+            v = (float) s.getDouble("v", 1.0);
+            learnRecurrent = s.getBool("learn_recurrent", true);
+        }
+    }
+
+    static int specNeurons(LayerSpec s) {
+        int n = s.requireInt("neurons");
+        if (n <= 0) {
+            throw new IllegalArgumentException(s.type() + ": 'neurons' must be positive, got " + n);
+        }
+        return n;
+    }
+
+    @Override
+    int[] requiredShape() {
+        return new int[] {n};
+    }
+
+    @Override
+    Cell cell(boolean gc) {
+        return elementCell(gc, shape == null ? 0 : n, weightP == null ? null : weightP.value().data(),
+                biasP == null ? null : biasP.value().data(), vP == null ? null : vP.value().data());
+    }
+
+    @Override
+    List<Parameter> extraParameters() {
+        List<Parameter> ps = new ArrayList<>();
+        if (weightP != null) {
+            ps.add(weightP);
+        }
+        if (biasP != null) {
+            ps.add(biasP);
+        }
+        if (vP != null) {
+            ps.add(vP);
+        }
+        return ps;
+    }
+
+    @Override
+    void kernelForward(Cell c, Trace tr, boolean training) {
+        int len = tr.steps * tr.elements();
+        tr.mem = new float[len];
+        tr.spk = new float[len];
+        tr.rec = new float[len];
+        tr.syn = kind == Cell.RSYNAPTIC ? new float[len] : null;
+        RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
+                tr.rec);
+        // the caller may modify the output; the recurrence keeps its own copy
+        tr.out = tr.spk.clone();
+    }
+
+    @Override
+    void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g) {
+        tr.gRec = new float[tr.steps * tr.elements()];
+        RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.mem, tr.syn, tr.rec, gOut,
+                gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa);
+    }
+
+    @Override
+    void finishBackward(List<Trace> traces) {
+        if (!learnRecurrent || traces.isEmpty()) {
+            return;
+        }
+        int steps = 0;
+        for (Trace tr : traces) {
+            steps += tr.steps;
+        }
+        float[][] g = new float[steps][];
+        int[] gOff = new int[steps];
+        float[][] s = new float[steps][];
+        int[] sOff = new int[steps];
+        int k = 0;
+        int e = traces.get(0).elements();
+        for (Trace tr : traces) {
+            for (int t = 0; t < tr.steps; t++, k++) {
+                g[k] = tr.gRec;
+                gOff[k] = t * e;
+                s[k] = t == 0 ? tr.spk0 : tr.spk;
+                sOff[k] = t == 0 ? 0 : (t - 1) * e;
+            }
+        }
+        RecurrentKernel.paramGrads(steps, traces.get(0).batch, n, g, gOff, s, sOff,
+                weightP == null ? null : weightP.grad().data(), biasP == null ? null : biasP.grad().data(),
+                vP == null ? null : vP.grad().data());
+    }
+
+    Map<String, Object> recurrentSpec(boolean withAlpha) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("neurons", n);
+        m.putAll(commonSpec(true, withAlpha, false));
+        m.put("per_neuron", shape != null);
+        m.put("all_to_all", allToAll);
+        if (allToAll) {
+            m.put("bias", hasBias);
+        } else {
+            m.put("v", num(v0));
+        }
+        m.put("learn_recurrent", learnRecurrent);
+        return m;
+    }
+
+    static final String[] KEYS = {"neurons", "beta", "threshold", "reset", "reset_delay", "learn_beta",
+        "learn_threshold", "surrogate", "per_neuron", "all_to_all", "bias", "v", "learn_recurrent"};
+}
