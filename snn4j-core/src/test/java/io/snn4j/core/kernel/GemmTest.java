@@ -1,0 +1,136 @@
+package io.snn4j.core.kernel;
+
+import static io.snn4j.core.kernel.KernelTestSupport.assertClose;
+import static io.snn4j.core.kernel.KernelTestSupport.random;
+import static io.snn4j.core.kernel.KernelTestSupport.withThreads;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.snn4j.core.Rng;
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+    /** Shapes around the block sizes (128 rows of B, 256 columns), odd sizes and degenerate ones. */
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {3, 5, 7}, {17, 129, 257}, {64, 300, 20}, {5, 0, 4}, {0, 3, 3}, {33, 7, 513}, {130, 260, 9},
+    };
+    private static final double[] DENSITIES = {0, 0.02, 0.5, 1};
+
+    @Test
+    void twoByTwoProductByHand() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {5, 6, 7, 8};
+        float[] c = new float[4];
+        Gemm.mm(a, 0, b, 0, c, 0, 2, 2, 2, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        Gemm.mm(a, 0, b, 0, c, 0, 2, 2, 2, true);
+        assertArrayEquals(new float[] {38, 44, 86, 100}, c);
+    }
+
+    @Test
+    void transposedVariantsByHand() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {5, 6, 7, 8};
+        float[] c = new float[4];
+        Gemm.mmTransA(a, 0, b, 0, c, 0, 2, 2, 2, false); // [[1,3],[2,4]] x [[5,6],[7,8]]
+        assertArrayEquals(new float[] {26, 30, 38, 44}, c);
+        Gemm.mmTransB(a, 0, b, 0, c, 0, 2, 2, 2, false); // [[1,2],[3,4]] x [[5,7],[6,8]]
+        assertArrayEquals(new float[] {17, 23, 39, 53}, c);
+    }
+
+    @Test
+    void mmMatchesReferenceOnRandomShapesAndDensities() {
+        Rng rng = new Rng(1);
+        for (int[] s : SHAPES) {
+            for (double d : DENSITIES) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                float[] a = random(rng, m * k, d, d == 0.02);
+                float[] b = random(rng, k * n, 1, false);
+                float[] c0 = random(rng, m * n, 1, false);
+                float[] exp = c0.clone();
+                float[] act = c0.clone();
+                Gemm.mmReference(a, 0, b, 0, exp, 0, m, k, n, true);
+                Gemm.mm(a, 0, b, 0, act, 0, m, k, n, true);
+                assertClose(exp, act, k, "mm " + m + "x" + k + "x" + n + " density " + d);
+                Gemm.mmReference(a, 0, b, 0, exp, 0, m, k, n, false);
+                Gemm.mm(a, 0, b, 0, act, 0, m, k, n, false);
+                assertClose(exp, act, k, "mm overwrite " + m + "x" + k + "x" + n);
+            }
+        }
+    }
+
+    @Test
+    void transposedProductsMatchReference() {
+        Rng rng = new Rng(2);
+        for (int[] s : SHAPES) {
+            for (double d : DENSITIES) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                float[] at = random(rng, k * m, d, false);
+                float[] b = random(rng, k * n, 1, false);
+                float[] exp = random(rng, m * n, 1, false);
+                float[] act = exp.clone();
+                Gemm.mmTransAReference(at, 0, b, 0, exp, 0, m, k, n, true);
+                Gemm.mmTransA(at, 0, b, 0, act, 0, m, k, n, true);
+                assertClose(exp, act, k, "mmTransA " + m + "x" + k + "x" + n + " density " + d);
+
+                float[] a = random(rng, m * k, d, false);
+                float[] bt = random(rng, n * k, 1, false);
+                exp = random(rng, m * n, 1, false);
+                act = exp.clone();
+                Gemm.mmTransBReference(a, 0, bt, 0, exp, 0, m, k, n, true);
+                Gemm.mmTransB(a, 0, bt, 0, act, 0, m, k, n, true);
+                assertClose(exp, act, k, "mmTransB " + m + "x" + k + "x" + n + " density " + d);
+            }
+        }
+    }
+
+    @Test
+    void offsetsSelectSubArrays() {
+        Rng rng = new Rng(3);
+        float[] a = random(rng, 3 + 4 * 6, 1, false);
+        float[] b = random(rng, 2 + 6 * 5, 1, false);
+        float[] exp = new float[1 + 20];
+        float[] act = new float[1 + 20];
+        Gemm.mmReference(a, 3, b, 2, exp, 1, 4, 6, 5, false);
+        Gemm.mm(a, 3, b, 2, act, 1, 4, 6, 5, false);
+        assertClose(exp, act, 6, "mm with offsets");
+        assertArrayEquals(new float[] {0}, new float[] {act[0]}, "nothing written before the offset");
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveBitIdenticalResults() {
+        Rng rng = new Rng(4);
+        int m = 301;
+        int k = 257;
+        int n = 131;
+        float[] a = random(rng, m * k, 0.5, false);
+        float[] b = random(rng, k * n, 1, false);
+        float[] at = random(rng, k * m, 0.5, false);
+        float[][] r1 = new float[2][];
+        float[][] r2 = new float[2][];
+        withThreads(1, () -> {
+            r1[0] = new float[m * n];
+            Gemm.mm(a, 0, b, 0, r1[0], 0, m, k, n, false);
+            r1[1] = new float[m * n];
+            Gemm.mmTransA(at, 0, b, 0, r1[1], 0, m, k, n, false);
+        });
+        withThreads(2, () -> {
+            r2[0] = new float[m * n];
+            Gemm.mm(a, 0, b, 0, r2[0], 0, m, k, n, false);
+            r2[1] = new float[m * n];
+            Gemm.mmTransA(at, 0, b, 0, r2[1], 0, m, k, n, false);
+        });
+        assertArrayEquals(r1[0], r2[0]);
+        assertArrayEquals(r1[1], r2[1]);
+    }
+
+    @Test
+    void negativeDimensionIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.mm(new float[1], 0, new float[1], 0, new float[1], 0, -1, 1, 1, false));
+    }
+}
