@@ -78,7 +78,7 @@ public final class LeakyIntegrator extends ElementNeuron {
     public LayerSpec spec() {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("beta", num(beta0));
-        m.put("learn_beta", betaP != null);
+        m.put("learn_beta", betaP != null && betaP.trainable());
         if (shape != null) {
             m.put("neurons", shapeValue(shape));
         }

@@ -57,8 +57,9 @@ abstract class NeuronBuilder<B extends NeuronBuilder<B>> {
     }
 
     /**
-     * One beta/threshold/alpha per neuron instead of one shared value. Only matters for learnable parameters
-     * (they start equal); the input's feature shape must then equal {@code shape}.
+     * One beta/threshold/alpha per neuron instead of one shared value; the input's feature shape must then equal
+     * {@code shape}. They start equal; each is a {@link io.snn4j.core.Parameter} ({@code beta}, {@code threshold},
+     * {@code alpha}) whose values can be set neuron by neuron, trainable only when learnable.
      */
     public B perNeuron(int... shape) {
         this.shape = shape.clone();

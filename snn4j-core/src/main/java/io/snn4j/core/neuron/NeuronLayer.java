@@ -18,9 +18,10 @@ import java.util.Map;
  * The stateful wrapper shared by all neuron layers around the pure kernels ({@link ElementKernel},
  * {@link RecurrentKernel}): parameters, the whole-sequence cache, the {@code step} state and the recorded steps.
  *
- * <p>Parameters: beta, threshold and alpha appear in {@link #parameters()} only when learnable (then they are
- * trainable {@link Parameter}s named {@code beta}, {@code threshold}, {@code alpha}, shape {@code []} or the
- * per-neuron shape); fixed values live in the {@link #spec()} only.
+ * <p>Parameters: beta, threshold and alpha appear in {@link #parameters()} when learnable (trainable
+ * {@link Parameter}s named {@code beta}, {@code threshold}, {@code alpha}, shape {@code []} or the per-neuron
+ * shape) or per-neuron (then non-trainable unless learnable); shared fixed values live in the {@link #spec()}
+ * only.
  */
 abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     final String type;
@@ -98,9 +99,14 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
             }
         }
         int[] ps = shape == null ? new int[0] : shape;
-        betaP = b.learnBeta ? new Parameter("beta", Tensor.full(b.beta, ps)) : null;
-        thresholdP = hasThreshold && b.learnThreshold ? new Parameter("threshold", Tensor.full(b.threshold, ps)) : null;
-        alphaP = hasAlpha && b.learnAlpha ? new Parameter("alpha", Tensor.full(b.alpha, ps)) : null;
+        // Per-neuron values always live in a Parameter (fixed ones non-trainable), so that they can be set one by
+        // one (NIR import, model files); shared fixed values stay plain floats.
+        boolean perNeuron = shape != null;
+        betaP = b.learnBeta || perNeuron ? new Parameter("beta", Tensor.full(b.beta, ps), b.learnBeta) : null;
+        thresholdP = hasThreshold && (b.learnThreshold || perNeuron)
+                ? new Parameter("threshold", Tensor.full(b.threshold, ps), b.learnThreshold) : null;
+        alphaP = hasAlpha && (b.learnAlpha || perNeuron)
+                ? new Parameter("alpha", Tensor.full(b.alpha, ps), b.learnAlpha) : null;
         betaV = betaP != null ? betaP.value().data() : new float[] {b.beta};
         thresholdV = thresholdP != null ? thresholdP.value().data() : new float[] {b.threshold};
         alphaV = !hasAlpha ? null : alphaP != null ? alphaP.value().data() : new float[] {b.alpha};
@@ -271,7 +277,11 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     }
 
     private Grads newGrads(int e) {
-        return new Grads(e, hasSynapticState(), hasSpikeState(), betaP != null, thresholdP != null, alphaP != null);
+        return new Grads(e, hasSynapticState(), hasSpikeState(), learns(betaP), learns(thresholdP), learns(alphaP));
+    }
+
+    private static boolean learns(Parameter p) {
+        return p != null && p.trainable();
     }
 
     /** Sums per-element partials into the parameters (per neuron or in total), masking the clamp of beta/alpha. */
@@ -282,7 +292,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     }
 
     private void flush(double[] part, Parameter p, boolean clamped, int features) {
-        if (part == null || p == null) {
+        if (part == null || p == null || !p.trainable()) {
             return;
         }
         float[] v = p.value().data();
@@ -401,12 +411,12 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         m.put("reset", reset.key());
         m.put("reset_delay", resetDelay);
         if (withAlpha) {
-            m.put("learn_alpha", alphaP != null);
+            m.put("learn_alpha", learns(alphaP));
         }
         if (withBeta) {
-            m.put("learn_beta", betaP != null);
+            m.put("learn_beta", learns(betaP));
         }
-        m.put("learn_threshold", thresholdP != null);
+        m.put("learn_threshold", learns(thresholdP));
         m.put("surrogate", Surrogates.toConfig(surrogate));
         if (withGsf) {
             m.put("graded_spikes_factor", num(gsf));
