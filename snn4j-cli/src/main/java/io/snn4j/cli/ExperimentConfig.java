@@ -1,0 +1,229 @@
+package io.snn4j.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment as written in a YAML file: {@code data}, {@code network}, {@code training} and {@code output}
+ * sections (see docs/cli.md). Parsing checks every key and type and fills in defaults, so an instance is
+ * complete; {@link #toMap()} gives the normalised form recorded in results.json.
+ */
+record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training training, Output output) {
+
+    /** Input data and its spike coding. */
+    record Data(String dataset, int steps, String encoding, double gain, double split, double validation,
+                int batchSize, int limit, boolean shuffle) {
+    }
+
+    /**
+     * @param optimizer      {@code type} plus the optimizer's options
+     * @param loss           {@code type} plus the loss's options
+     * @param scheduler      {@code type} plus options, or null
+     * @param clipGradNorm   largest global gradient norm, 0 for none
+     * @param earlyStopping  {@code patience}, {@code min_delta}; null for none
+     * @param checkpointEvery epochs between checkpoints, 0 for none
+     */
+    record Training(int epochs, long seed, int threads, Map<String, Object> optimizer, Map<String, Object> loss,
+                    Map<String, Object> scheduler, double clipGradNorm, Map<String, Object> earlyStopping,
+                    int checkpointEvery) {
+    }
+
+    /** @param dir run folder, null for {@code runs/<name>-<timestamp>} */
+    record Output(String dir, boolean report) {
+    }
+
+    static final String[] TOP_KEYS = {"data", "network", "training", "output"};
+    static final String[] DATA_KEYS = {"dataset", "steps", "encoding", "gain", "split", "validation",
+        "batch_size", "limit", "shuffle"};
+    static final String[] TRAINING_KEYS = {"epochs", "seed", "threads", "optimizer", "loss", "scheduler",
+        "clip_grad_norm", "early_stopping", "checkpoint_every"};
+    static final String[] OUTPUT_KEYS = {"dir", "report"};
+
+    private static ObjectMapper yaml() {
+        ObjectMapper m = new ObjectMapper(new YAMLFactory());
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return m;
+    }
+
+    /** Reads and checks a YAML file; every problem is a {@link UserError} naming the file. */
+    static ExperimentConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw UserError.about(file, "no such file (expected a YAML experiment config)");
+        } catch (IOException e) {
+            throw UserError.about(file, "cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses YAML text; {@code source} names it in error messages. */
+    @SuppressWarnings("unchecked")
+    static ExperimentConfig parse(String yamlText, String source) {
+        Object root;
+        try {
+            root = yaml().readValue(yamlText, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new UserError(source + ": " + where + "not valid YAML: " + e.getOriginalMessage().lines()
+                    .findFirst().orElse(""), e);
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new UserError(source + ": expected a YAML map with sections " + String.join(", ", TOP_KEYS)
+                    + (root == null ? ", the file is empty" : ""));
+        }
+        return fromMap(new ConfigSection(source, "", (Map<String, Object>) map));
+    }
+
+    private static ExperimentConfig fromMap(ConfigSection top) {
+        top.checkKeys(TOP_KEYS);
+
+        ConfigSection d = top.sectionOrEmpty("data");
+        d.checkKeys(DATA_KEYS);
+        Data data = new Data(
+                d.choice("dataset", "digits", "digits"),
+                d.integer("steps", 25, 1),
+                d.choice("encoding", "rate", "rate"),
+                d.positive("gain", 1.0),
+                d.number("split", 0.2, 0, true, 1, true),
+                d.number("validation", 0.0, 0, false, 1, true),
+                d.integer("batch_size", 64, 1),
+                d.integer("limit", 0, 0),
+                d.bool("shuffle", true));
+
+        ConfigSection n = top.section("network");
+        if (n == null) {
+            throw top.error("network", "is missing (a map with a 'layers' list)");
+        }
+        n.checkKeys("layers");
+        n.require("layers");
+        List<Map<String, Object>> layers = n.listOfMaps("layers");
+        if (layers.isEmpty()) {
+            throw n.error("layers", "must list at least one layer");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (!(layers.get(i).get("type") instanceof String)) {
+                throw n.error("layers[" + i + "]", "needs a 'type' such as linear or leaky");
+            }
+        }
+
+        ConfigSection t = top.sectionOrEmpty("training");
+        t.checkKeys(TRAINING_KEYS);
+        ConfigSection es = t.section("early_stopping");
+        if (es != null) {
+            es.checkKeys("patience", "min_delta");
+            es.integer("patience", 3, 1);
+            es.number("min_delta", 0, 0, false, Double.POSITIVE_INFINITY, true);
+        }
+        Training training = new Training(
+                t.integer("epochs", 10, 1),
+                t.longValue("seed", 42),
+                t.integer("threads", Runtime.getRuntime().availableProcessors(), 1),
+                typed(t, "optimizer", Map.of("type", "adam", "lr", 1e-3)),
+                typed(t, "loss", Map.of("type", "ce_count")),
+                t.has("scheduler") ? typed(t, "scheduler", null) : null,
+                t.number("clip_grad_norm", 0, 0, false, Double.POSITIVE_INFINITY, true),
+                es == null ? null : es.values(),
+                t.integer("checkpoint_every", 1, 0));
+        if (training.earlyStopping() != null && data.validation() == 0) {
+            throw t.error("early_stopping", "needs data.validation > 0: stopping must not look at the test split");
+        }
+
+        if (training.scheduler() != null && "plateau".equals(training.scheduler().get("type"))
+                && data.validation() == 0) {
+            throw t.error("scheduler", "plateau needs data.validation > 0: it must not look at the test split");
+        }
+
+        ConfigSection o = top.sectionOrEmpty("output");
+        o.checkKeys(OUTPUT_KEYS);
+        Output output = new Output(o.string("dir", null), o.bool("report", true));
+        return new ExperimentConfig(data, layers, training, output);
+    }
+
+    /** A {@code {type: ..., options...}} entry, given as a map or just as its type name. */
+    private static Map<String, Object> typed(ConfigSection t, String key, Map<String, Object> dflt) {
+        Object v = t.values().get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof String s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", s);
+            return m;
+        }
+        ConfigSection s = t.section(key);
+        if (!(s.values().get("type") instanceof String)) {
+            throw t.error(key, "needs a 'type'");
+        }
+        return s.values();
+    }
+
+    /** Checks an option section's keys (called by the factories that know them). */
+    static ConfigSection options(String source, String path, Map<String, Object> typed) {
+        return new ConfigSection(source, path, typed);
+    }
+
+    /** This config with some values replaced from the command line. */
+    ExperimentConfig withOverrides(Integer epochs, Long seed, Integer threads, String dir) {
+        Training t = training;
+        t = new Training(epochs != null ? epochs : t.epochs(), seed != null ? seed : t.seed(),
+                threads != null ? threads : t.threads(), t.optimizer(), t.loss(), t.scheduler(), t.clipGradNorm(),
+                t.earlyStopping(), t.checkpointEvery());
+        Output o = dir != null ? new Output(dir, output.report()) : output;
+        return new ExperimentConfig(data, layers, t, o);
+    }
+
+    /** The complete config (defaults filled in), for results.json and run provenance. */
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dataset", data.dataset());
+        d.put("steps", data.steps());
+        d.put("encoding", data.encoding());
+        d.put("gain", data.gain());
+        d.put("split", data.split());
+        d.put("validation", data.validation());
+        d.put("batch_size", data.batchSize());
+        if (data.limit() > 0) {
+            d.put("limit", data.limit());
+        }
+        d.put("shuffle", data.shuffle());
+        m.put("data", d);
+        m.put("network", Map.of("layers", new ArrayList<>(layers)));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("epochs", training.epochs());
+        t.put("seed", training.seed());
+        t.put("threads", training.threads());
+        t.put("optimizer", training.optimizer());
+        t.put("loss", training.loss());
+        if (training.scheduler() != null) {
+            t.put("scheduler", training.scheduler());
+        }
+        if (training.clipGradNorm() > 0) {
+            t.put("clip_grad_norm", training.clipGradNorm());
+        }
+        if (training.earlyStopping() != null) {
+            t.put("early_stopping", training.earlyStopping());
+        }
+        t.put("checkpoint_every", training.checkpointEvery());
+        m.put("training", t);
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (output.dir() != null) {
+            o.put("dir", output.dir());
+        }
+        o.put("report", output.report());
+        m.put("output", o);
+        return m;
+    }
+}

@@ -1,0 +1,250 @@
+package io.snn4j.cli;
+
+import io.snn4j.core.Tensor;
+import io.snn4j.core.train.EpochMetrics;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The run report: one self-contained HTML file (charts are PNGs inlined as base64) with the loss and accuracy
+ * curves, a spike raster per spiking layer and the output membranes for one test sample, and the test
+ * confusion matrix.
+ */
+final class Report {
+    static {
+        // Charts render off-screen; a server without a display must not try to open one.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final int W = 720;
+    private static final int H = 360;
+
+    /**
+     * What the report shows.
+     *
+     * @param title      heading, e.g. "snn4j demo: digits"
+     * @param summary    label/value rows shown first (accuracy, timings, ...), in order
+     * @param history    per-epoch metrics
+     * @param valLabel   what the validation columns of {@code history} measured ("test" or "validation")
+     * @param spikes     per spiking layer (by display name): its spikes {@code [T, 1, N]} for the sample
+     * @param membranes  the output layer's membrane {@code [T, 1, C]} for the sample, or null
+     * @param sampleNote e.g. "test sample 0: digit 3, predicted 3"
+     * @param confusion  {@code [C][C]}, rows true class, columns predicted
+     * @param configYaml the config as text (shown at the end), or null
+     */
+    record Data(String title, Map<String, String> summary, List<EpochMetrics> history, String valLabel,
+                Map<String, Tensor> spikes, Tensor membranes, String sampleNote, int[][] confusion,
+                String configYaml) {
+    }
+
+    private Report() {
+    }
+
+    static String html(Data d) {
+        StringBuilder s = new StringBuilder();
+        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(esc(d.title())).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:760px;margin:2em auto;color:#222}\n")
+                .append("table{border-collapse:collapse}td{padding:2px 12px 2px 0}td:first-child{color:#555}\n")
+                .append("img{display:block;margin:1em 0;max-width:100%}pre{background:#f4f4f4;padding:1em;"
+                        + "overflow-x:auto}\n")
+                .append("</style>\n</head>\n<body>\n<h1>").append(esc(d.title())).append("</h1>\n<table>\n");
+        for (Map.Entry<String, String> e : d.summary().entrySet()) {
+            s.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(e.getValue()))
+                    .append("</td></tr>\n");
+        }
+        s.append("</table>\n");
+
+        if (!d.history().isEmpty()) {
+            s.append("<h2>Training</h2>\n");
+            s.append(img(lossChart(d.history(), d.valLabel()), "loss per epoch"));
+            s.append(img(accuracyChart(d.history(), d.valLabel()), "accuracy per epoch"));
+        }
+
+        s.append("<h2>One ").append("test sample</h2>\n<p>").append(esc(d.sampleNote())).append("</p>\n");
+        for (Map.Entry<String, Tensor> e : d.spikes().entrySet()) {
+            XYChart raster = rasterChart(e.getKey(), e.getValue());
+            if (raster == null) {
+                s.append("<p>").append(esc(e.getKey())).append(": no spikes for this sample.</p>\n");
+            } else {
+                s.append(img(raster, "spike raster of " + e.getKey()));
+            }
+        }
+        if (d.membranes() != null) {
+            s.append(img(membraneChart(d.membranes()), "output membrane potentials"));
+        }
+
+        if (d.confusion() != null) {
+            s.append("<h2>Confusion matrix (test split)</h2>\n");
+            s.append(img(confusionChart(d.confusion()), "confusion matrix"));
+        }
+        if (d.configYaml() != null) {
+            s.append("<h2>Configuration</h2>\n<pre>").append(esc(d.configYaml())).append("</pre>\n");
+        }
+        s.append("</body>\n</html>\n");
+        return s.toString();
+    }
+
+    private static String img(Chart<?, ?> chart, String alt) {
+        try {
+            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(png) + "\">\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("report: cannot render the chart '" + alt + "'", e);
+        }
+    }
+
+    private static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        return c;
+    }
+
+    private static XYChart lossChart(List<EpochMetrics> h, String valLabel) {
+        XYChart c = xy("Loss", "epoch", "loss");
+        addCurve(c, "train", h, EpochMetrics::trainLoss);
+        addCurve(c, valLabel, h, EpochMetrics::valLoss);
+        return c;
+    }
+
+    private static XYChart accuracyChart(List<EpochMetrics> h, String valLabel) {
+        XYChart c = xy("Accuracy", "epoch", "accuracy");
+        addCurve(c, "train", h, EpochMetrics::trainAcc);
+        addCurve(c, valLabel, h, EpochMetrics::valAcc);
+        return c;
+    }
+
+    private static void addCurve(XYChart c, String name, List<EpochMetrics> h,
+                                 java.util.function.ToDoubleFunction<EpochMetrics> f) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (EpochMetrics m : h) {
+            double v = f.applyAsDouble(m);
+            if (Double.isFinite(v)) {
+                x.add(m.epoch() + 1.0);
+                y.add(v);
+            }
+        }
+        if (!x.isEmpty()) {
+            c.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    /** Null when the layer did not spike. */
+    private static XYChart rasterChart(String name, Tensor spikes) {
+        int steps = spikes.dim(0);
+        int n = spikes.size() / steps;
+        float[] v = spikes.data();
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < n; i++) {
+                if (v[t * n + i] != 0f) {
+                    x.add((double) t);
+                    y.add((double) i);
+                }
+            }
+        }
+        if (x.isEmpty()) {
+            return null;
+        }
+        XYChart c = xy("Spikes: " + name + " (" + n + " neurons, " + x.size() + " spikes)", "time step", "neuron");
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setMarkerSize(n > 64 ? 3 : 5);
+        c.getStyler().setXAxisMin(-0.5);
+        c.getStyler().setXAxisMax(steps - 0.5);
+        c.getStyler().setYAxisMin(-0.5);
+        c.getStyler().setYAxisMax(n - 0.5);
+        c.addSeries("spikes", x, y).setMarker(SeriesMarkers.SQUARE).setMarkerColor(Color.BLACK);
+        return c;
+    }
+
+    private static XYChart membraneChart(Tensor mem) {
+        int steps = mem.dim(0);
+        int n = mem.size() / steps;
+        float[] v = mem.data();
+        XYChart c = xy("Output membrane potentials (one neuron per class)", "time step", "membrane");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setMarkerSize(0);
+        for (int i = 0; i < n; i++) {
+            double[] x = new double[steps];
+            double[] y = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                x[t] = t;
+                // XChart refuses infinities; a diverged membrane shows as a gap.
+                y[t] = Float.isFinite(v[t * n + i]) ? v[t * n + i] : Double.NaN;
+            }
+            c.addSeries("class " + i, x, y).setMarker(SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
+    private static HeatMapChart confusionChart(int[][] cm) {
+        int k = cm.length;
+        HeatMapChart c = new HeatMapChartBuilder().width(560).height(520)
+                .title("rows: true class, columns: predicted").xAxisTitle("predicted").yAxisTitle("true").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setShowValue(true);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0x6BAED6), new Color(0x08306B)});
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            labels.add(i);
+        }
+        // The y axis grows upwards; listing true classes in reverse puts class 0 at the top, as usual.
+        List<Integer> yLabels = new ArrayList<>(labels);
+        java.util.Collections.reverse(yLabels);
+        List<Number[]> cells = new ArrayList<>();
+        int max = 1;
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                cells.add(new Number[] {p, k - 1 - t, cm[t][p]});
+                max = Math.max(max, cm[t][p]);
+            }
+        }
+        c.getStyler().setMin(0);
+        c.getStyler().setMax(max);
+        c.addSeries("confusion", labels, yLabels, cells);
+        return c;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}
