@@ -106,6 +106,15 @@ final class Container {
         writeAtomically(path, len.array(), headerBytes, payload.array());
     }
 
+    /** Temporary files are created owner-only (0600); a saved model is an ordinary file (0644) like any other. */
+    private static void makeWorldReadable(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep what the system gave
+        }
+    }
+
     private static void writeAtomically(Path path, byte[]... parts) {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
@@ -124,6 +133,7 @@ final class Container {
                 out.flush();
                 ch.force(true);
             }
+            makeWorldReadable(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException ex) {
