@@ -4,8 +4,13 @@ import io.snn4j.core.kernel.Parallel;
 
 /**
  * Fused kernels of RLeaky and RSynaptic over {@code [T, B, N]}. Samples are independent, so the forward and
- * reverse passes run one sample (row) per task with time inside; the recurrent weight gradient is a separate
- * reduction split over weight rows. Both are deterministic for any thread count.
+ * reverse passes split the batch over threads with time inside; the recurrent weight gradient is a separate
+ * reduction over the whole sequence split over weight columns. All are deterministic for any thread count.
+ *
+ * <p>Speed: the recurrent products use weight rows held as separate arrays and a scratch row indexed from 0,
+ * because HotSpot 17 only vectorises {@code y[j] += a * x[j]} when no array is addressed at an offset (one
+ * offset operand already blocks it, costing 4-8x). The forward product and the weight gradient are
+ * event-driven: only non-zero previous spikes contribute, one contiguous weight row each.
  *
  * <p>One step, with {@code rec = W S[t-1] + bias} (all-to-all) or {@code V * S[t-1]} (one-to-one), S the
  * previous output spikes and {@code R = step(U[t-1] - theta)} detached:
@@ -22,7 +27,8 @@ final class RecurrentKernel {
 
     /**
      * @param mem0 state before step 0 (each nullable = zeros): membrane, synaptic current, spikes, length B*N
-     * @param rec  receives the recurrent input of each step {@code [T, B*N]}
+     * @param rec  receives the recurrent input of each step {@code [T, B*N]} (what the RLeaky reverse pass needs);
+     *             nullable
      * @param spk  receives the spikes {@code [T, B*N]}
      */
     static void forward(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0, float[] spk0,
@@ -32,13 +38,16 @@ final class RecurrentKernel {
         final float[] m0 = mem0 != null ? mem0 : new float[E];
         final float[] s0 = hasSyn ? (syn0 != null ? syn0 : new float[E]) : null;
         final float[] k0 = spk0 != null ? spk0 : new float[E];
-        // W transposed so that each active presynaptic spike adds one contiguous column: spikes are sparse
-        final float[] wt = c.w == null ? null : transpose(c.w, N);
-        long cost = (long) T * N * (c.w != null ? N + 12 : 14);
+        // W transposed, one array per presynaptic unit: each active unit adds one contiguous row
+        final float[][] wt = c.w == null ? null : rows(transpose(c.w, N), N);
+        long cost = (long) T * N * (c.w != null ? N / 8 + 14 : 14);
         Parallel.forRange(B, cost, (from, to) -> {
             float[] bb = new float[N];
             float[] tt = new float[N];
             float[] aa = new float[N];
+            // recurrent input of the current (step, sample), and the active units feeding it
+            float[] acc = new float[N];
+            int[] act = new int[N];
             ElementKernel.loadParams(c, 0, N, bb, tt, aa);
             for (int r = from; r < to; r++) {
                 for (int t = 0; t < T; t++) {
@@ -48,7 +57,21 @@ final class RecurrentKernel {
                     final float[] ps = first ? s0 : syn;
                     final float[] pk = first ? k0 : spk;
                     final int po = first ? r * N : o - E;
-                    recurrentInput(c, wt, pk, po, N, rec, o);
+                    if (wt != null) {
+                        if (c.bias != null) {
+                            System.arraycopy(c.bias, 0, acc, 0, N);
+                        } else {
+                            java.util.Arrays.fill(acc, 0f);
+                        }
+                        addRows(wt, pk, po, N, act, acc);
+                    } else {
+                        for (int n = 0; n < N; n++) {
+                            acc[n] = pk[po + n] * c.v[n];
+                        }
+                    }
+                    if (rec != null) {
+                        System.arraycopy(acc, 0, rec, o, N);
+                    }
                     for (int n = 0; n < N; n++) {
                         int i = o + n;
                         float th = tt[n];
@@ -57,11 +80,11 @@ final class RecurrentKernel {
                         float rs = up - th > 0f ? 1f : 0f;
                         float base;
                         if (hasSyn) {
-                            float sy = aa[n] * ps[po + n] + x[i] + rec[i];
+                            float sy = aa[n] * ps[po + n] + x[i] + acc[n];
                             syn[i] = sy;
                             base = b * up + sy;
                         } else {
-                            base = b * up + x[i] + rec[i];
+                            base = b * up + x[i] + acc[n];
                         }
                         float u = resetU(c.reset, base, rs, th);
                         float s = c.spike(u - th);
@@ -84,19 +107,23 @@ final class RecurrentKernel {
     /**
      * Reverse pass. Carries ({@code cu} membrane, {@code cs} synaptic current, {@code ck} spikes), length B*N,
      * hold the gradient with respect to the state after step T-1 on entry and before step 0 on exit. Writes
-     * dL/d(recurrent input) of each step to {@code gRec} for {@link #paramGrads}.
+     * dL/d(recurrent input) of each step to {@code gRec} for {@link #paramGrads}. {@code rec} (RLeaky only) is
+     * the recurrent input the forward pass recorded. With {@code spikesBeforeNeeded} false the spike carry is
+     * not propagated through step 0 (the initial spikes were the zeros of the reset state) and ends as zeros.
      */
-    static void backward(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0, float[] mem,
-            float[] syn, float[] rec, float[] gOut, float[] gIn, float[] cu, float[] cs, float[] ck, float[] gRec,
-            double[] pb, double[] pt, double[] pa) {
+    static void backward(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0,
+            boolean spikesBeforeNeeded, float[] mem, float[] syn, float[] rec, float[] gOut, float[] gIn,
+            float[] cu, float[] cs, float[] ck, float[] gRec, double[] pb, double[] pt, double[] pa) {
         final int E = B * N;
         final boolean hasSyn = c.kind == Cell.RSYNAPTIC;
         final float[] m0 = mem0 != null ? mem0 : new float[E];
         final float[] s0 = hasSyn ? (syn0 != null ? syn0 : new float[E]) : null;
-        long cost = (long) T * N * (c.w != null ? N + 30 : 32);
-        final float[] w = c.w;
+        long cost = (long) T * N * (c.w != null ? N / 4 + 30 : 32);
+        // W one array per row (postsynaptic unit): dL/dS[t-1] = sum over units n of gRec[n] W[n, :]
+        final float[][] w = c.w == null ? null : rows(c.w, N);
         Parallel.forRange(B, cost, (from, to) -> {
             float[] acc = new float[N];
+            int[] act = new int[N];
             float[] bb = new float[N];
             float[] tt = new float[N];
             float[] aa = new float[N];
@@ -162,14 +189,11 @@ final class RecurrentKernel {
                         gRec[i] = gDrive;
                     }
                     // dL/dS[t-1] through this step's recurrent input.
-                    if (w != null) {
+                    if (t == 0 && !spikesBeforeNeeded) {
+                        java.util.Arrays.fill(ck, ro, ro + N, 0f);
+                    } else if (w != null) {
                         java.util.Arrays.fill(acc, 0f);
-                        for (int n = 0; n < N; n++) {
-                            float g = gRec[o + n];
-                            if (g != 0f) {
-                                axpy(g, w, n * N, acc, N);
-                            }
-                        }
+                        addRows(w, gRec, o, N, act, acc);
                         System.arraycopy(acc, 0, ck, ro, N);
                     } else {
                         for (int n = 0; n < N; n++) {
@@ -185,104 +209,192 @@ final class RecurrentKernel {
      * Adds the recurrent parameter gradients: dW[i][j] = sum over steps and samples of gRec[i] * S_prev[j],
      * dbias[i] = sum gRec[i], dV[i] = sum gRec[i] * S_prev[i]. Step {@code t} reads {@code gRec[t]} at
      * {@code gOff[t]} and the spikes that fed it, {@code sPrev[t]} at {@code sOff[t]} (null = all zero).
-     * Sums run over t then samples in order, in double, so the step-by-step and whole-sequence paths agree bit
-     * for bit.
+     * Every sum runs over (step, sample) rows in order and is kept in double (dW: in float over at most
+     * {@link #FLUSH} rows at a time), so the step-by-step and whole-sequence paths agree bit for bit.
      */
     static void paramGrads(int T, int B, int N, float[][] gRec, int[] gOff, float[][] sPrev, int[] sOff,
             float[] dW, float[] dBias, float[] dV) {
-        // indices of the non-zero previous spikes of each (step, sample): the weight gradient only needs those
-        final int[] nz = new int[T * B * N];
-        final int[] count = new int[T * B];
-        for (int t = 0; t < T; t++) {
-            if (sPrev[t] == null) {
-                continue;
+        final int rowsTotal = T * B;
+        if (dW != null && rowsTotal > 0) {
+            weightGrad(rowsTotal, B, N, gRec, gOff, sPrev, sOff, dW);
+        }
+        final float[] out = dW != null ? dBias : dV;
+        if (out == null) {
+            return;
+        }
+        final boolean bias = dW != null;
+        Parallel.forRange(N, rowsTotal, (from, to) -> {
+            double[] acc = new double[to - from];
+            for (int t = 0; t < T; t++) {
+                float[] g = gRec[t];
+                float[] s = sPrev[t];
+                if (!bias && s == null) {
+                    continue;
+                }
+                for (int r = 0; r < B; r++) {
+                    int go = gOff[t] + r * N;
+                    if (bias) {
+                        for (int i = from; i < to; i++) {
+                            acc[i - from] += g[go + i];
+                        }
+                    } else {
+                        int so = sOff[t] + r * N;
+                        for (int i = from; i < to; i++) {
+                            acc[i - from] += (double) g[go + i] * s[so + i];
+                        }
+                    }
+                }
             }
-            for (int r = 0; r < B; r++) {
-                int so = sOff[t] + r * N;
-                int base = (t * B + r) * N;
+            for (int i = from; i < to; i++) {
+                out[i] += (float) acc[i - from];
+            }
+        });
+    }
+
+    /** Rows of float partial sums of the weight gradient before they are added to the double total. */
+    static final int FLUSH = 64;
+
+    /**
+     * dW += gRec^T S_prev over all {@code rows} (step, sample) rows, event-driven: the previous spikes are
+     * listed by unit j (rows ascending), then column j of dW is the sum of the gRec rows where j was active.
+     */
+    private static void weightGrad(int rows, int B, int N, float[][] gRec, int[] gOff, float[][] sPrev,
+            int[] sOff, float[] dW) {
+        // active units of each row (branch-free compaction; row r's list starts at r * N)
+        final int[] nz = new int[rows * N];
+        final int[] count = new int[rows];
+        Parallel.forRange(rows, N, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                float[] s = sPrev[row / B];
+                if (s == null) {
+                    continue;
+                }
+                int so = sOff[row / B] + (row % B) * N;
+                int base = row * N;
                 int k = 0;
                 for (int j = 0; j < N; j++) {
-                    if (sPrev[t][so + j] != 0f) {
-                        nz[base + k++] = j;
-                    }
+                    nz[base + k] = j;
+                    k += s[so + j] != 0f ? 1 : 0;
                 }
-                count[t * B + r] = k;
+                count[row] = k;
+            }
+        });
+        // by unit (column), rows ascending
+        final int[] colPtr = new int[N + 1];
+        for (int row = 0; row < rows; row++) {
+            for (int p = row * N, end = p + count[row]; p < end; p++) {
+                colPtr[nz[p] + 1]++;
             }
         }
-        Parallel.forRange(N, (long) T * B * (dW != null ? N / 4 + 2 : 3), (from, to) -> {
-            double[] acc = new double[N];
-            for (int i = from; i < to; i++) {
-                java.util.Arrays.fill(acc, 0.0);
-                double gb = 0;
-                double gv = 0;
-                for (int t = 0; t < T; t++) {
-                    float[] g = gRec[t];
-                    float[] s = sPrev[t];
-                    for (int r = 0; r < B; r++) {
-                        float gi = g[gOff[t] + r * N + i];
-                        if (gi == 0f) {
-                            continue;
-                        }
-                        gb += gi;
-                        if (s == null) {
-                            continue;
-                        }
-                        int so = sOff[t] + r * N;
-                        if (dW != null) {
-                            int base = (t * B + r) * N;
-                            int cnt = count[t * B + r];
-                            for (int k = 0; k < cnt; k++) {
-                                int j = nz[base + k];
-                                acc[j] += (double) gi * s[so + j];
-                            }
-                        } else {
-                            gv += (double) gi * s[so + i];
-                        }
+        for (int j = 0; j < N; j++) {
+            colPtr[j + 1] += colPtr[j];
+        }
+        final int run = colPtr[N];
+        if (run == 0) {
+            return;
+        }
+        final int[] next = java.util.Arrays.copyOf(colPtr, N);
+        final int[] rowIdx = new int[run];
+        final float[] val = new float[run];
+        for (int row = 0; row < rows; row++) {
+            int so = sOff[row / B] + (row % B) * N;
+            for (int p = row * N, end = p + count[row]; p < end; p++) {
+                int j = nz[p];
+                int q = next[j]++;
+                rowIdx[q] = row;
+                val[q] = sPrev[row / B][so + j];
+            }
+        }
+        // gRec rows as separate arrays, so that the accumulation below vectorises
+        final float[][] g = new float[rows][];
+        Parallel.forRange(rows, N, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                if (sPrev[row / B] != null) {
+                    int go = gOff[row / B] + (row % B) * N;
+                    g[row] = java.util.Arrays.copyOfRange(gRec[row / B], go, go + N);
+                }
+            }
+        });
+        long avg = (long) N * (run / N + 1);
+        Parallel.forRange(N, avg, (from, to) -> {
+            float[] part = new float[N];
+            double[] sum = new double[N];
+            for (int j = from; j < to; j++) {
+                int p = colPtr[j];
+                int end = colPtr[j + 1];
+                if (p == end) {
+                    continue;
+                }
+                java.util.Arrays.fill(sum, 0.0);
+                while (p < end) {
+                    int stop = Math.min(end, p + FLUSH);
+                    java.util.Arrays.fill(part, 0f);
+                    for (; p + 3 < stop; p += 4) {
+                        axpy4(val[p], val[p + 1], val[p + 2], val[p + 3], g[rowIdx[p]], g[rowIdx[p + 1]],
+                                g[rowIdx[p + 2]], g[rowIdx[p + 3]], part, N);
+                    }
+                    for (; p < stop; p++) {
+                        axpy1(val[p], g[rowIdx[p]], part, N);
+                    }
+                    for (int i = 0; i < N; i++) {
+                        sum[i] += part[i];
                     }
                 }
-                if (dW != null) {
-                    for (int j = 0; j < N; j++) {
-                        dW[i * N + j] += (float) acc[j];
-                    }
-                    if (dBias != null) {
-                        dBias[i] += (float) gb;
-                    }
-                } else {
-                    dV[i] += (float) gv;
+                for (int i = 0; i < N; i++) {
+                    dW[i * N + j] += (float) sum[i];
                 }
             }
         });
     }
 
-    /** rec[o..o+N) = W s + bias or V * s, from the previous spikes {@code s[so..so+N)}; {@code wt} is W transposed. */
-    private static void recurrentInput(Cell c, float[] wt, float[] s, int so, int N, float[] rec, int o) {
-        if (wt != null) {
-            if (c.bias != null) {
-                System.arraycopy(c.bias, 0, rec, o, N);
-            } else {
-                java.util.Arrays.fill(rec, o, o + N, 0f);
-            }
-            for (int j = 0; j < N; j++) {
-                float sj = s[so + j];
-                if (sj != 0f) {
-                    int wo = j * N;
-                    for (int i = 0; i < N; i++) {
-                        rec[o + i] += wt[wo + i] * sj;
-                    }
-                }
-            }
-        } else {
-            for (int i = 0; i < N; i++) {
-                rec[o + i] = s[so + i] * c.v[i];
-            }
+    /**
+     * acc[0..n) += sum over units j with v[vo + j] != 0 of v[vo + j] * rows[j]: the event-driven product of a
+     * (sparse) vector with a matrix held as rows. {@code act} is scratch of length n.
+     */
+    static void addRows(float[][] rows, float[] v, int vo, int n, int[] act, float[] acc) {
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            act[k] = j;
+            k += v[vo + j] != 0f ? 1 : 0;
+        }
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            int j0 = act[p];
+            int j1 = act[p + 1];
+            int j2 = act[p + 2];
+            int j3 = act[p + 3];
+            axpy4(v[vo + j0], v[vo + j1], v[vo + j2], v[vo + j3], rows[j0], rows[j1], rows[j2], rows[j3], acc, n);
+        }
+        for (; p < k; p++) {
+            axpy1(v[vo + act[p]], rows[act[p]], acc, n);
         }
     }
 
-    /** y[0..n) += a * x[xo..xo+n): a plain loop the JIT vectorises. */
-    private static void axpy(float a, float[] x, int xo, float[] y, int n) {
+    /**
+     * y[0..n) += a0 x0 + a1 x1 + a2 x2 + a3 x3. Every array is indexed from 0, the form HotSpot vectorises;
+     * more than four rows per pass stops it vectorising.
+     */
+    static void axpy4(float a0, float a1, float a2, float a3, float[] x0, float[] x1, float[] x2, float[] x3,
+            float[] y, int n) {
         for (int j = 0; j < n; j++) {
-            y[j] += a * x[xo + j];
+            y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
         }
+    }
+
+    /** y[0..n) += a x. */
+    static void axpy1(float a, float[] x, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += a * x[j];
+        }
+    }
+
+    /** The rows of a row-major {@code [n, n]} matrix as separate arrays. */
+    static float[][] rows(float[] m, int n) {
+        float[][] r = new float[n][];
+        for (int i = 0; i < n; i++) {
+            r[i] = java.util.Arrays.copyOfRange(m, i * n, i * n + n);
+        }
+        return r;
     }
 
     static float[] transpose(float[] w, int n) {

@@ -176,7 +176,8 @@ abstract class RecurrentNeuron extends NeuronLayer {
         int len = tr.steps * tr.elements();
         tr.mem = new float[len];
         tr.spk = new float[len];
-        tr.rec = new float[len];
+        // the RLeaky reverse pass rebuilds the membrane from the recurrent input; RSynaptic's has the current
+        tr.rec = kind == Cell.RLEAKY ? new float[len] : null;
         tr.syn = kind == Cell.RSYNAPTIC ? new float[len] : null;
         RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
                 tr.rec);
@@ -187,8 +188,8 @@ abstract class RecurrentNeuron extends NeuronLayer {
     @Override
     void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g) {
         tr.gRec = new float[tr.steps * tr.elements()];
-        RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.mem, tr.syn, tr.rec, gOut,
-                gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa);
+        RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0 != null, tr.mem,
+                tr.syn, tr.rec, gOut, gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa);
     }
 
     @Override
