@@ -73,4 +73,54 @@ public interface Layer {
 
     /** The architecture of this layer (type and hyper-parameters), enough to rebuild it without weights. */
     LayerSpec spec();
+
+    // ---- segments: gradient checkpointing over time (see Sequential#setCheckpointEvery) ----
+    //
+    // A sequence [T, B, ...] can be run as consecutive segments [K, B, ...]: forwardSegment continues from the
+    // state another segment ended in (segmentState), so running all segments in order gives the same outputs as
+    // forward. Back-propagation runs the segments in reverse order, each right after re-running its forward with
+    // training = true: beginBackwardSegments(), then backwardSegment for the last segment, ..., the first, then
+    // endBackwardSegments(). Between those calls the layer carries the gradient with respect to the state at the
+    // segment boundary (and any partial parameter gradients) itself, so the result equals backward's.
+
+    /** Whether this layer implements the segment methods below (stateful layers that support checkpointing). */
+    default boolean supportsSegments() {
+        return false;
+    }
+
+    /**
+     * Runs {@code x [K, B, ...]} starting from {@code start}, a value returned by {@link #segmentState()} (null =
+     * the reset state). With {@code training} the cache for {@link #backwardSegment} is kept.
+     *
+     * @throws IllegalArgumentException when {@code start} does not belong to a batch of this shape
+     */
+    default Tensor forwardSegment(Tensor x, Object start, boolean training) {
+        throw new UnsupportedOperationException(type() + " does not support segments (checkpointing over time)");
+    }
+
+    /** The state after the last step of the last {@link #forwardSegment} call: an opaque value never modified. */
+    default Object segmentState() {
+        throw new UnsupportedOperationException(type() + " does not support segments (checkpointing over time)");
+    }
+
+    /** Starts a segmented backward pass: the carried state gradient is zero (as after the last step). */
+    default void beginBackwardSegments() {
+        throw new UnsupportedOperationException(type() + " does not support segments (checkpointing over time)");
+    }
+
+    /**
+     * Back-propagates through the last {@link #forwardSegment} made with {@code training}, using and then
+     * replacing the carried state gradient; parameter gradients may be held back until
+     * {@link #endBackwardSegments()}.
+     *
+     * @return dLoss/dInput {@code [K, B, ...]} or null when not required
+     */
+    default Tensor backwardSegment(Tensor gradOut) {
+        throw new UnsupportedOperationException(type() + " does not support segments (checkpointing over time)");
+    }
+
+    /** Ends a segmented backward pass after its earliest segment: adds any held-back parameter gradients. */
+    default void endBackwardSegments() {
+        throw new UnsupportedOperationException(type() + " does not support segments (checkpointing over time)");
+    }
 }

@@ -12,11 +12,26 @@ import java.util.Map;
 /**
  * Layers applied one after the other, each to the whole sequence. Children are named {@code "0"}, {@code "1"},
  * ... as in PyTorch's {@code nn.Sequential}, so parameter paths match snnTorch's ({@code 0.weight}).
+ *
+ * <p>Gradient checkpointing over time ({@link #setCheckpointEvery}): back-propagation through time normally
+ * keeps every layer's cache for all T steps. With checkpointing every K steps, a training forward runs the
+ * network in segments of K steps and keeps only each stateful layer's state at the segment boundaries; the
+ * backward pass re-runs each segment (last to first) from its stored states, with caches for those K steps only,
+ * and carries the state gradients across the boundaries. Memory then grows like T/K + K instead of T, for about
+ * one extra forward pass of compute. Outputs and gradients equal the plain run's up to float rounding: neuron
+ * kernels carry their state and state gradients bit for bit, but weight gradients are summed segment by segment,
+ * and a layer may choose its kernel by each call's input (Linear by spike density), so sums may round
+ * differently.
  */
 public final class Sequential extends AbstractLayer implements Network {
     private final List<Layer> layers;
     private boolean recording;
     private final Map<String, Tensor> recorded = new LinkedHashMap<>();
+    private int checkpointEvery;
+    /** After a checkpointed training forward: its input and each segment's start states, per layer. */
+    private Tensor ckInput;
+    private Object[][] ckStates;
+    private Object[] segmentEnd;
 
     public Sequential(Layer... layers) {
         this(Arrays.asList(layers));
@@ -110,8 +125,61 @@ public final class Sequential extends AbstractLayer implements Network {
         return Collections.unmodifiableMap(recorded);
     }
 
+    /**
+     * Turns gradient checkpointing over time on ({@code every} = K &gt; 0 steps per segment) or off (0). It applies
+     * to training forwards of sequences longer than K while not recording; afterwards the neuron layers'
+     * {@code lastMembrane()} covers the last segment only.
+     *
+     * @throws IllegalArgumentException if {@code every} is negative or a layer cannot be run in segments (its
+     *                                  message names the layer)
+     */
+    public void setCheckpointEvery(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("sequential: checkpoint_every must be >= 0 (0 = off), got " + every);
+        }
+        if (every > 0) {
+            for (int i = 0; i < layers.size(); i++) {
+                Layer l = layers.get(i);
+                if (!segmentable(l)) {
+                    throw new IllegalArgumentException("sequential: layer " + i + " (" + l.type() + ") cannot be "
+                            + "checkpointed over time" + (l instanceof Dropout
+                            ? ": re-running a segment would draw a new dropout mask" : ""));
+                }
+            }
+        }
+        checkpointEvery = every;
+    }
+
+    /** Steps per checkpointed segment, or 0 when checkpointing is off. */
+    public int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    /** Layers without time state run segment by segment as they run whole sequences. */
+    private static boolean timeLocal(Layer l) {
+        return !l.supportsSegments() && l instanceof StatelessLayer && !(l instanceof Dropout);
+    }
+
+    private static boolean segmentable(Layer l) {
+        return l.supportsSegments() || timeLocal(l);
+    }
+
+    private static Tensor forwardSegment(Layer l, Tensor x, Object start, boolean training) {
+        return timeLocal(l) ? l.forward(x, training) : l.forwardSegment(x, start, training);
+    }
+
+    private static Object segmentState(Layer l) {
+        return timeLocal(l) ? null : l.segmentState();
+    }
+
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        ckInput = null;
+        ckStates = null;
+        if (training && checkpointEvery > 0 && !recording && x.rank() >= 2 && x.dim(0) > checkpointEvery) {
+            recorded.clear();
+            return checkpointedForward(x);
+        }
         recorded.clear();
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
@@ -123,8 +191,155 @@ public final class Sequential extends AbstractLayer implements Network {
         return h;
     }
 
+    private Tensor checkpointedForward(Tensor x) {
+        int steps = x.dim(0);
+        int k = checkpointEvery;
+        int segments = (steps + k - 1) / k;
+        Object[][] states = new Object[segments][];
+        Object[] state = new Object[layers.size()];
+        Tensor out = null;
+        for (int s = 0; s < segments; s++) {
+            int t0 = s * k;
+            int t1 = Math.min(steps, t0 + k);
+            states[s] = state.clone();
+            Tensor h = timeRange(x, t0, t1);
+            for (int i = 0; i < layers.size(); i++) {
+                h = forwardSegment(layers.get(i), h, state[i], false);
+                state[i] = segmentState(layers.get(i));
+            }
+            if (out == null) {
+                int[] shape = h.shape().clone();
+                shape[0] = steps;
+                out = new Tensor(shape);
+            }
+            System.arraycopy(h.data(), 0, out.data(), t0 * out.stride0(), h.size());
+        }
+        ckInput = x;
+        ckStates = states;
+        return out;
+    }
+
+    /** Steps {@code [t0, t1)} of a time-major tensor, copied. */
+    private static Tensor timeRange(Tensor x, int t0, int t1) {
+        int stride = x.stride0();
+        int[] shape = x.shape().clone();
+        shape[0] = t1 - t0;
+        return new Tensor(Arrays.copyOfRange(x.data(), t0 * stride, t1 * stride), shape);
+    }
+
+    private Tensor checkpointedBackward(Tensor gradOut) {
+        Tensor x = ckInput;
+        Object[][] states = ckStates;
+        int steps = x.dim(0);
+        if (gradOut.rank() < 1 || gradOut.dim(0) != steps) {
+            throw new IllegalArgumentException("sequential: gradOut must have " + steps + " steps, got "
+                    + Arrays.toString(gradOut.shape()));
+        }
+        int k = checkpointEvery;
+        for (Layer l : layers) {
+            if (!timeLocal(l)) {
+                l.beginBackwardSegments();
+            }
+        }
+        Tensor gIn = null;
+        for (int s = states.length - 1; s >= 0; s--) {
+            int t0 = s * k;
+            int t1 = Math.min(steps, t0 + k);
+            Tensor h = timeRange(x, t0, t1);
+            for (int i = 0; i < layers.size(); i++) {
+                h = forwardSegment(layers.get(i), h, states[s][i], true);
+            }
+            Tensor g = timeRange(gradOut, t0, t1);
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                Layer l = layers.get(i);
+                g = timeLocal(l) ? l.backward(g) : l.backwardSegment(g);
+                if (g == null && i > 0) {
+                    throw new IllegalStateException("layer " + i + " returned no input gradient");
+                }
+            }
+            if (g != null) {
+                if (gIn == null) {
+                    int[] shape = g.shape().clone();
+                    shape[0] = steps;
+                    gIn = new Tensor(shape);
+                }
+                System.arraycopy(g.data(), 0, gIn.data(), t0 * gIn.stride0(), g.size());
+            }
+        }
+        for (Layer l : layers) {
+            if (!timeLocal(l)) {
+                l.endBackwardSegments();
+            }
+        }
+        return gIn;
+    }
+
+    // ---- the segment API, so that a Sequential can itself be a checkpointed child ----
+
+    @Override
+    public boolean supportsSegments() {
+        for (Layer l : layers) {
+            if (!segmentable(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Tensor forwardSegment(Tensor x, Object start, boolean training) {
+        Object[] st = start == null ? new Object[layers.size()] : (Object[]) start;
+        Object[] end = new Object[layers.size()];
+        Tensor h = x;
+        for (int i = 0; i < layers.size(); i++) {
+            h = forwardSegment(layers.get(i), h, st[i], training);
+            end[i] = segmentState(layers.get(i));
+        }
+        segmentEnd = end;
+        return h;
+    }
+
+    @Override
+    public Object segmentState() {
+        return segmentEnd.clone();
+    }
+
+    @Override
+    public void beginBackwardSegments() {
+        for (Layer l : layers) {
+            if (!timeLocal(l)) {
+                l.beginBackwardSegments();
+            }
+        }
+    }
+
+    @Override
+    public Tensor backwardSegment(Tensor gradOut) {
+        Tensor g = gradOut;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            g = timeLocal(l) ? l.backward(g) : l.backwardSegment(g);
+        }
+        return g;
+    }
+
+    @Override
+    public void endBackwardSegments() {
+        for (Layer l : layers) {
+            if (!timeLocal(l)) {
+                l.endBackwardSegments();
+            }
+        }
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
+        if (ckInput != null) {
+            Tensor g = checkpointedBackward(gradOut);
+            ckInput = null;
+            ckStates = null;
+            return g;
+        }
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);

@@ -13,12 +13,17 @@ abstract class ElementNeuron extends NeuronLayer {
     }
 
     @Override
-    void kernelForward(Cell c, Trace tr, boolean training) {
+    void kernelForward(Cell c, Trace tr, boolean keep) {
         int n = tr.steps * tr.elements();
         tr.out = new float[n];
-        tr.mem = new float[n];
-        tr.syn = kind == Cell.SYNAPTIC ? new float[n] : null;
-        ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn);
+        tr.mem = keep ? new float[n] : null;
+        tr.syn = keep && kind == Cell.SYNAPTIC ? new float[n] : null;
+        ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn, null,
+                null);
+        if (!ElementKernel.backwardNeedsInput(c)) {
+            // the reverse pass works from the membranes alone; do not keep the previous layer's output alive
+            tr.x = null;
+        }
     }
 
     @Override

@@ -43,6 +43,10 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     private final float[] alphaV;
     private boolean gradientCheck;
     private Tensor lastMembrane;
+    /** After an inference forward: what is needed to rebuild the membrane if it is asked for. */
+    private Trace replay;
+    private Cell replayCell;
+    private int[] replayShape;
     private int[] lastFeatures;
     private Trace cache;
     // step state
@@ -120,7 +124,12 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
 
     // ---- hooks for the two families ----
 
-    abstract void kernelForward(Cell c, Trace tr, boolean training);
+    /**
+     * Runs the kernel over the trace. With {@code keep} the per-step state (membrane, synaptic current, and
+     * whatever the reverse pass reads) is stored in the trace; without it only the output (and, for the
+     * recurrent models, the spikes) is written, and {@code tr.mem} stays null.
+     */
+    abstract void kernelForward(Cell c, Trace tr, boolean keep);
 
     abstract void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g);
 
@@ -184,8 +193,21 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         return ps;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An inference forward ({@code training = false}) does not store the membranes; they are recomputed here on
+     * the first request, from that call's input (which must not have been modified since) and the parameters.
+     */
     @Override
     public Tensor lastMembrane() {
+        if (lastMembrane == null && replay != null) {
+            Trace tr = replay;
+            replay = null;
+            kernelForward(replayCell, tr, true);
+            lastMembrane = new Tensor(tr.mem, replayShape);
+            replayCell = null;
+        }
         return lastMembrane;
     }
 
@@ -238,9 +260,18 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     public Tensor forward(Tensor x, boolean training) {
         int[] f = features(x, 2, "[T, B, ...]");
         Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
-        kernelForward(cell(gradientCheck), tr, training);
+        Cell c = cell(gradientCheck);
+        kernelForward(c, tr, training);
         lastFeatures = f;
-        lastMembrane = new Tensor(tr.mem, x.shape());
+        if (training) {
+            lastMembrane = new Tensor(tr.mem, x.shape());
+            replay = null;
+        } else {
+            lastMembrane = null;
+            replay = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+            replayCell = c;
+            replayShape = x.shape();
+        }
         cache = training ? tr : null;
         return new Tensor(tr.out, x.shape());
     }
@@ -251,6 +282,17 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
      */
     @Override
     public Tensor backward(Tensor gradOut) {
+        Trace tr = checkedCache(gradOut);
+        int[] expect = seqShape(tr);
+        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
+        Grads g = newGrads(tr.elements());
+        kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, g);
+        flushParamGrads(g, tr.features);
+        finishBackward(List.of(tr));
+        return gIn == null ? null : new Tensor(gIn, expect);
+    }
+
+    private Trace checkedCache(Tensor gradOut) {
         Trace tr = cache;
         if (tr == null) {
             throw new IllegalStateException(type + ": backward without a forward(x, training = true)");
@@ -260,12 +302,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
             throw new IllegalArgumentException(type + ": gradOut must be " + Arrays.toString(expect) + ", got "
                     + Arrays.toString(gradOut.shape()));
         }
-        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
-        Grads g = newGrads(tr.elements());
-        kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, g);
-        flushParamGrads(g, tr.features);
-        finishBackward(List.of(tr));
-        return gIn == null ? null : new Tensor(gIn, expect);
+        return tr;
     }
 
     private static int[] seqShape(Trace tr) {
@@ -319,6 +356,86 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         return !clamped || (v >= 0f && v <= 1f);
     }
 
+    // ---- segments (gradient checkpointing over time) ----
+
+    /** The state between two segments: membrane, synaptic current and spikes after a step (each nullable). */
+    private record SegmentState(float[] mem, float[] syn, float[] spk, int batch, int[] features) {
+    }
+
+    private SegmentState segmentEnd;
+    private Grads segmentGrads;
+    private int segmentFeatures;
+
+    @Override
+    public boolean supportsSegments() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc} Afterwards {@link #lastMembrane()} covers this segment only.
+     *
+     * @param x input current {@code [K, B, ...]}; must not be modified before {@link #backwardSegment}
+     */
+    @Override
+    public Tensor forwardSegment(Tensor x, Object start, boolean training) {
+        int[] f = features(x, 2, "[T, B, ...]");
+        SegmentState st = null;
+        if (start != null) {
+            if (!(start instanceof SegmentState s) || s.batch != x.dim(1) || !Arrays.equals(s.features, f)) {
+                throw new IllegalArgumentException(type + ": the segment's start state does not belong to an input "
+                        + "of shape " + Arrays.toString(x.shape()));
+            }
+            st = s;
+        }
+        Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, st == null ? null : st.mem,
+                st == null ? null : st.syn, st == null ? null : st.spk);
+        // a segment is short: its per-step state is kept anyway, for the end state and the membrane
+        kernelForward(cell(gradientCheck), tr, true);
+        lastFeatures = f;
+        lastMembrane = new Tensor(tr.mem, x.shape());
+        replay = null;
+        segmentEnd = new SegmentState(tr.lastOf(tr.mem), tr.lastOf(tr.syn), tr.lastOf(tr.spk), x.dim(1), f);
+        cache = training ? tr : null;
+        return new Tensor(tr.out, x.shape());
+    }
+
+    @Override
+    public Object segmentState() {
+        if (segmentEnd == null) {
+            throw new IllegalStateException(type + ": segmentState before any forwardSegment");
+        }
+        return segmentEnd;
+    }
+
+    @Override
+    public void beginBackwardSegments() {
+        segmentGrads = null;
+    }
+
+    @Override
+    public Tensor backwardSegment(Tensor gradOut) {
+        Trace tr = checkedCache(gradOut);
+        if (segmentGrads == null || segmentGrads.cu.length != tr.elements()) {
+            segmentGrads = newGrads(tr.elements());
+        }
+        segmentFeatures = tr.features;
+        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
+        // the carries in segmentGrads enter as dL/d(end state) and leave as dL/d(start state)
+        kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, segmentGrads);
+        finishBackward(List.of(tr));
+        cache = null;
+        return gIn == null ? null : new Tensor(gIn, gradOut.shape());
+    }
+
+    @Override
+    public void endBackwardSegments() {
+        if (segmentGrads != null) {
+            // per-element partials were summed over all segments in the order of one whole backward pass
+            flushParamGrads(segmentGrads, segmentFeatures);
+            segmentGrads = null;
+        }
+    }
+
     // ---- stateful steps ----
 
     /** One inference step from the kept state: input {@code [B, ...]} -> spikes {@code [B, ...]}. */
@@ -341,6 +458,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         stSpk = tr.spk;
         lastFeatures = f;
         lastMembrane = asSequence(new Tensor(tr.mem, x.shape()));
+        replay = null;
         if (record) {
             pending.push(tr);
             recorded.add(tr);

@@ -33,6 +33,122 @@ final class RecurrentKernel {
      */
     static void forward(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0, float[] spk0,
             float[] mem, float[] syn, float[] spk, float[] rec) {
+        if (ElementKernel.fast(c)) {
+            forwardFast(c, x, T, B, N, mem0, syn0, spk0, mem, syn, spk, rec);
+        } else {
+            forwardGeneric(c, x, T, B, N, mem0, syn0, spk0, mem, syn, spk, rec);
+        }
+    }
+
+    /** Whether {@link #backward} reads the input and the recorded recurrent input (to rebuild U). */
+    static boolean backwardNeedsInput(Cell c) {
+        return !ElementKernel.fast(c);
+    }
+
+    /**
+     * Fast path (reset delayed, no gradient check): per sample, the state lives in scratch rows indexed from 0
+     * and the update is branch-free, so HotSpot vectorises it. {@code mem}, {@code syn} and {@code rec} may be
+     * null when not needed; {@code spk} is always written (it is the output and feeds the next step).
+     */
+    private static void forwardFast(Cell c, float[] x, int T, int B, int N, float[] m0, float[] s0, float[] k0,
+            float[] mem, float[] syn, float[] spk, float[] rec) {
+        final int E = B * N;
+        final boolean hasSyn = c.kind == Cell.RSYNAPTIC;
+        final int reset = c.reset;
+        final float[][] wt = c.w == null ? null : rows(transpose(c.w, N), N);
+        long cost = (long) T * N * (c.w != null ? N / 8 + 4 : 4);
+        Parallel.forRange(B, cost, (from, to) -> {
+            float[] bb = new float[N];
+            float[] tt = new float[N];
+            float[] aa = new float[N];
+            float[] acc = new float[N];
+            int[] act = new int[N];
+            float[] u = new float[N];
+            float[] sy = new float[N];
+            float[] sp = new float[N];
+            float[] xs = new float[N];
+            ElementKernel.loadParams(c, 0, N, bb, tt, aa);
+            for (int r = from; r < to; r++) {
+                final int ro = r * N;
+                loadRow(m0, ro, u, N);
+                loadRow(hasSyn ? s0 : null, ro, sy, N);
+                loadRow(k0, ro, sp, N);
+                for (int t = 0; t < T; t++) {
+                    final int o = t * E + ro;
+                    if (wt != null) {
+                        if (c.bias != null) {
+                            System.arraycopy(c.bias, 0, acc, 0, N);
+                        } else {
+                            java.util.Arrays.fill(acc, 0f);
+                        }
+                        addRows(wt, sp, 0, N, act, acc);
+                    } else {
+                        float[] v = c.v;
+                        for (int n = 0; n < N; n++) {
+                            acc[n] = sp[n] * v[n];
+                        }
+                    }
+                    if (rec != null) {
+                        System.arraycopy(acc, 0, rec, o, N);
+                    }
+                    System.arraycopy(x, o, xs, 0, N);
+                    if (hasSyn) {
+                        for (int n = 0; n < N; n++) {
+                            float s = aa[n] * sy[n] + xs[n] + acc[n];
+                            sy[n] = s;
+                            xs[n] = bb[n] * u[n] + s;
+                        }
+                    } else {
+                        for (int n = 0; n < N; n++) {
+                            xs[n] = bb[n] * u[n] + xs[n] + acc[n];
+                        }
+                    }
+                    // xs now holds base = b U[t-1] + drive
+                    if (reset == Cell.SUB) {
+                        for (int n = 0; n < N; n++) {
+                            float th = tt[n];
+                            float v = xs[n] - ElementKernel.step(u[n] - th) * th;
+                            u[n] = v;
+                            sp[n] = ElementKernel.step(v - th);
+                        }
+                    } else if (reset == Cell.ZERO) {
+                        for (int n = 0; n < N; n++) {
+                            float th = tt[n];
+                            float base = xs[n];
+                            float v = base - ElementKernel.step(u[n] - th) * base;
+                            u[n] = v;
+                            sp[n] = ElementKernel.step(v - th);
+                        }
+                    } else {
+                        for (int n = 0; n < N; n++) {
+                            float v = xs[n];
+                            u[n] = v;
+                            sp[n] = ElementKernel.step(v - tt[n]);
+                        }
+                    }
+                    System.arraycopy(sp, 0, spk, o, N);
+                    if (mem != null) {
+                        System.arraycopy(u, 0, mem, o, N);
+                    }
+                    if (syn != null) {
+                        System.arraycopy(sy, 0, syn, o, N);
+                    }
+                }
+            }
+        });
+    }
+
+    private static void loadRow(float[] src, int off, float[] dst, int n) {
+        if (src == null) {
+            java.util.Arrays.fill(dst, 0, n, 0f);
+        } else {
+            System.arraycopy(src, off, dst, 0, n);
+        }
+    }
+
+    /** The per-element code for every configuration; all of mem, syn (RSynaptic) and rec (RLeaky) are needed. */
+    private static void forwardGeneric(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0,
+            float[] spk0, float[] mem, float[] syn, float[] spk, float[] rec) {
         final int E = B * N;
         final boolean hasSyn = c.kind == Cell.RSYNAPTIC;
         final float[] m0 = mem0 != null ? mem0 : new float[E];
@@ -112,6 +228,231 @@ final class RecurrentKernel {
      * not propagated through step 0 (the initial spikes were the zeros of the reset state) and ends as zeros.
      */
     static void backward(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0,
+            boolean spikesBeforeNeeded, float[] mem, float[] syn, float[] rec, float[] gOut, float[] gIn,
+            float[] cu, float[] cs, float[] ck, float[] gRec, double[] pb, double[] pt, double[] pa) {
+        if (ElementKernel.fast(c)) {
+            backwardFast(c, T, B, N, mem0, syn0, spikesBeforeNeeded, mem, syn, gOut, gIn, cu, cs, ck, gRec, pb,
+                    pt, pa);
+        } else {
+            backwardGeneric(c, x, T, B, N, mem0, syn0, spikesBeforeNeeded, mem, syn, rec, gOut, gIn, cu, cs, ck,
+                    gRec, pb, pt, pa);
+        }
+    }
+
+    /**
+     * Fast reverse pass (reset delayed, no gradient check): U[t] is the stored membrane itself, so neither the
+     * input nor the recurrent input is read. Each thread takes a range of samples and walks back in time; the
+     * carries of its samples live in rows indexed from 0, and dL/dS[t-1] = gRec[t] W is computed for all its
+     * samples at once, four weight rows per pass with the samples inside, so those rows stay in the L1 cache.
+     */
+    private static void backwardFast(Cell c, int T, int B, int N, float[] m0, float[] s0,
+            boolean spikesBeforeNeeded, float[] mem, float[] syn, float[] gOut, float[] gIn, float[] cu,
+            float[] cs, float[] ck, float[] gRec, double[] pb, double[] pt, double[] pa) {
+        final int E = B * N;
+        final boolean hasSyn = c.kind == Cell.RSYNAPTIC;
+        final int reset = c.reset;
+        final float[][] w = c.w == null ? null : rows(c.w, N);
+        long cost = (long) T * N * (c.w != null ? N / 4 + 8 : 8);
+        Parallel.forRange(B, cost, (from, to) -> {
+            final int nb = to - from;
+            float[] bb = new float[N];
+            float[] tt = new float[N];
+            float[] aa = new float[N];
+            float[] prev = new float[N];
+            float[] ps = new float[N];
+            float[] go = new float[N];
+            float[] sg = new float[N];
+            float[] gb = new float[N];
+            float[] gth = new float[N];
+            float[][] cur = new float[nb][N];
+            float[][] gd = new float[nb][N];
+            float[][] gcu = new float[nb][N];
+            float[][] gck = new float[nb][N];
+            float[][] gcs = hasSyn ? new float[nb][N] : null;
+            double[][] dpb = pb != null ? new double[nb][N] : null;
+            double[][] dpt = pt != null ? new double[nb][N] : null;
+            double[][] dpa = pa != null ? new double[nb][N] : null;
+            ElementKernel.loadParams(c, 0, N, bb, tt, aa);
+            for (int i = 0; i < nb; i++) {
+                int ro = (from + i) * N;
+                System.arraycopy(cu, ro, gcu[i], 0, N);
+                System.arraycopy(ck, ro, gck[i], 0, N);
+                if (hasSyn) {
+                    System.arraycopy(cs, ro, gcs[i], 0, N);
+                }
+                if (pb != null) {
+                    System.arraycopy(pb, ro, dpb[i], 0, N);
+                }
+                if (pt != null) {
+                    System.arraycopy(pt, ro, dpt[i], 0, N);
+                }
+                if (pa != null) {
+                    System.arraycopy(pa, ro, dpa[i], 0, N);
+                }
+                if (T > 0) {
+                    System.arraycopy(mem, (T - 1) * E + ro, cur[i], 0, N);
+                }
+            }
+            for (int t = T - 1; t >= 0; t--) {
+                for (int i = 0; i < nb; i++) {
+                    final int ro = (from + i) * N;
+                    final int o = t * E + ro;
+                    final float[] u = cur[i];
+                    final float[] cU = gcu[i];
+                    final float[] cK = gck[i];
+                    final float[] g = gd[i];
+                    if (t == 0) {
+                        loadRow(m0, ro, prev, N);
+                    } else {
+                        System.arraycopy(mem, o - E, prev, 0, N);
+                    }
+                    System.arraycopy(gOut, o, go, 0, N);
+                    for (int n = 0; n < N; n++) {
+                        sg[n] = c.sur.grad(u[n] - tt[n]);
+                    }
+                    if (reset == Cell.SUB) {
+                        for (int n = 0; n < N; n++) {
+                            float rs = ElementKernel.step(prev[n] - tt[n]);
+                            float gs = (go[n] + cK[n]) * sg[n];
+                            float gU = cU[n] + gs;
+                            gth[n] = (0f - gs) - rs * gU;
+                            gb[n] = gU;
+                        }
+                    } else if (reset == Cell.ZERO) {
+                        for (int n = 0; n < N; n++) {
+                            float rs = ElementKernel.step(prev[n] - tt[n]);
+                            float gs = (go[n] + cK[n]) * sg[n];
+                            float gU = cU[n] + gs;
+                            gth[n] = 0f - gs;
+                            gb[n] = gU * (1f - rs);
+                        }
+                    } else {
+                        for (int n = 0; n < N; n++) {
+                            float gs = (go[n] + cK[n]) * sg[n];
+                            gth[n] = 0f - gs;
+                            gb[n] = cU[n] + gs;
+                        }
+                    }
+                    // gb = dL/d(base); the drive (input, recurrent input) gets it through the synaptic current
+                    if (hasSyn) {
+                        final float[] cS = gcs[i];
+                        for (int n = 0; n < N; n++) {
+                            float d = gb[n] + cS[n];
+                            g[n] = d;
+                            cS[n] = d * aa[n];
+                            cU[n] = gb[n] * bb[n];
+                        }
+                        if (pa != null) {
+                            if (t == 0) {
+                                loadRow(s0, ro, ps, N);
+                            } else {
+                                System.arraycopy(syn, o - E, ps, 0, N);
+                            }
+                            final double[] da = dpa[i];
+                            for (int n = 0; n < N; n++) {
+                                da[n] += g[n] * ps[n];
+                            }
+                        }
+                    } else {
+                        for (int n = 0; n < N; n++) {
+                            g[n] = gb[n];
+                            cU[n] = gb[n] * bb[n];
+                        }
+                    }
+                    if (pb != null) {
+                        final double[] db = dpb[i];
+                        for (int n = 0; n < N; n++) {
+                            db[n] += gb[n] * prev[n];
+                        }
+                    }
+                    if (pt != null) {
+                        final double[] dt = dpt[i];
+                        for (int n = 0; n < N; n++) {
+                            dt[n] += gth[n];
+                        }
+                    }
+                    if (gIn != null) {
+                        System.arraycopy(g, 0, gIn, o, N);
+                    }
+                    System.arraycopy(g, 0, gRec, o, N);
+                    // the membrane before this step is the one after the previous step
+                    System.arraycopy(prev, 0, u, 0, N);
+                }
+                // dL/dS[t-1] through this step's recurrent input
+                for (int i = 0; i < nb; i++) {
+                    java.util.Arrays.fill(gck[i], 0f);
+                }
+                if (t == 0 && !spikesBeforeNeeded) {
+                    continue;
+                }
+                if (w != null) {
+                    productRows(w, gd, nb, N, gck);
+                } else {
+                    float[] v = c.v;
+                    for (int i = 0; i < nb; i++) {
+                        float[] g = gd[i];
+                        float[] k = gck[i];
+                        for (int n = 0; n < N; n++) {
+                            k[n] = v[n] * g[n];
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < nb; i++) {
+                int ro = (from + i) * N;
+                System.arraycopy(gcu[i], 0, cu, ro, N);
+                System.arraycopy(gck[i], 0, ck, ro, N);
+                if (hasSyn) {
+                    System.arraycopy(gcs[i], 0, cs, ro, N);
+                }
+                if (pb != null) {
+                    System.arraycopy(dpb[i], 0, pb, ro, N);
+                }
+                if (pt != null) {
+                    System.arraycopy(dpt[i], 0, pt, ro, N);
+                }
+                if (pa != null) {
+                    System.arraycopy(dpa[i], 0, pa, ro, N);
+                }
+            }
+        });
+    }
+
+    /**
+     * out[i][0..n) += sum over j of v[i][j] rows[j], for each of {@code m} vectors {@code v[i]}: four rows per
+     * pass, all vectors inside each pass (the four rows stay in the L1 cache); a group of four zeros is skipped.
+     * Each output row sums its groups in ascending j whatever the number of vectors.
+     */
+    static void productRows(float[][] rows, float[][] v, int m, int n, float[][] out) {
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            float[] r0 = rows[j];
+            float[] r1 = rows[j + 1];
+            float[] r2 = rows[j + 2];
+            float[] r3 = rows[j + 3];
+            for (int i = 0; i < m; i++) {
+                float[] a = v[i];
+                float a0 = a[j];
+                float a1 = a[j + 1];
+                float a2 = a[j + 2];
+                float a3 = a[j + 3];
+                if (a0 != 0f || a1 != 0f || a2 != 0f || a3 != 0f) {
+                    axpy4(a0, a1, a2, a3, r0, r1, r2, r3, out[i], n);
+                }
+            }
+        }
+        for (; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                float a0 = v[i][j];
+                if (a0 != 0f) {
+                    axpy1(a0, rows[j], out[i], n);
+                }
+            }
+        }
+    }
+
+    /** The per-element reverse pass for every configuration (rebuilds U from the input and recurrent input). */
+    private static void backwardGeneric(Cell c, float[] x, int T, int B, int N, float[] mem0, float[] syn0,
             boolean spikesBeforeNeeded, float[] mem, float[] syn, float[] rec, float[] gOut, float[] gIn,
             float[] cu, float[] cs, float[] ck, float[] gRec, double[] pb, double[] pt, double[] pa) {
         final int E = B * N;

@@ -172,17 +172,23 @@ abstract class RecurrentNeuron extends NeuronLayer {
     }
 
     @Override
-    void kernelForward(Cell c, Trace tr, boolean training) {
+    void kernelForward(Cell c, Trace tr, boolean keep) {
         int len = tr.steps * tr.elements();
-        tr.mem = new float[len];
+        boolean generic = RecurrentKernel.backwardNeedsInput(c);
+        // the general kernel reads its own per-step state back
+        keep |= generic;
+        tr.mem = keep ? new float[len] : null;
         tr.spk = new float[len];
-        // the RLeaky reverse pass rebuilds the membrane from the recurrent input; RSynaptic's has the current
-        tr.rec = kind == Cell.RLEAKY ? new float[len] : null;
-        tr.syn = kind == Cell.RSYNAPTIC ? new float[len] : null;
+        // only the general RLeaky reverse pass rebuilds the membrane from the recurrent input (RSynaptic: the current)
+        tr.rec = kind == Cell.RLEAKY && generic ? new float[len] : null;
+        tr.syn = keep && kind == Cell.RSYNAPTIC ? new float[len] : null;
         RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
                 tr.rec);
         // the caller may modify the output; the recurrence keeps its own copy
         tr.out = tr.spk.clone();
+        if (!generic) {
+            tr.x = null;
+        }
     }
 
     @Override

@@ -80,19 +80,21 @@ public final class Synaptic extends ElementNeuron {
 
     /** Synaptic current after each step of the last forward call, {@code [T, B, ...]}. */
     public io.snn4j.core.Tensor lastSynapticCurrent() {
+        // after an inference forward both are rebuilt on request
+        lastMembrane();
         return lastSyn;
     }
 
     private io.snn4j.core.Tensor lastSyn;
 
     @Override
-    void kernelForward(Cell c, Trace tr, boolean training) {
-        super.kernelForward(c, tr, training);
+    void kernelForward(Cell c, Trace tr, boolean keep) {
+        super.kernelForward(c, tr, keep);
         int[] s = new int[tr.featureShape.length + 2];
         s[0] = tr.steps;
         s[1] = tr.batch;
         System.arraycopy(tr.featureShape, 0, s, 2, tr.featureShape.length);
-        lastSyn = new io.snn4j.core.Tensor(tr.syn, s);
+        lastSyn = tr.syn == null ? null : new io.snn4j.core.Tensor(tr.syn, s);
     }
 
     @Override

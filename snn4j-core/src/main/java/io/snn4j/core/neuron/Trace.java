@@ -6,7 +6,8 @@ package io.snn4j.core.neuron;
  * is the previous trace's final state (shared, not copied).
  */
 final class Trace {
-    final float[] x;
+    /** The input; null once the kernel no longer needs it. */
+    float[] x;
     final int steps;
     final int batch;
     /** Neurons per sample. */
