@@ -117,6 +117,13 @@ final class Experiment {
                 : new RateCodedBatches(valSet, dc.steps(), dc.batchSize(), scale, tc.seed() + 2000, false);
 
         Sequential net = buildNetwork(cfg, source, all.features(), all.classes(), tc.seed());
+        if (tc.timeCheckpointEvery() > 0) {
+            try {
+                net.setCheckpointEvery(tc.timeCheckpointEvery());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(source + ": training.time_checkpoint_every: " + e.getMessage());
+            }
+        }
         Optimizer opt = TrainingParts.optimizer(source, tc.optimizer(), net.parameters());
         Loss loss = TrainingParts.loss(source, tc.loss());
         Scheduler scheduler = TrainingParts.scheduler(source, tc.scheduler(), opt, tc.epochs());

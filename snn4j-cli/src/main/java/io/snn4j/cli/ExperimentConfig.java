@@ -35,7 +35,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
      */
     record Training(int epochs, long seed, int threads, Map<String, Object> optimizer, Map<String, Object> loss,
                     Map<String, Object> scheduler, double clipGradNorm, Map<String, Object> earlyStopping,
-                    int checkpointEvery) {
+                    int checkpointEvery, int timeCheckpointEvery) {
     }
 
     /** @param dir run folder, null for {@code runs/<name>-<timestamp>} */
@@ -46,7 +46,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
     static final String[] DATA_KEYS = {"dataset", "steps", "encoding", "gain", "split", "validation",
         "batch_size", "limit", "shuffle"};
     static final String[] TRAINING_KEYS = {"epochs", "seed", "threads", "optimizer", "loss", "scheduler",
-        "clip_grad_norm", "early_stopping", "checkpoint_every"};
+        "clip_grad_norm", "early_stopping", "checkpoint_every", "time_checkpoint_every"};
     static final String[] OUTPUT_KEYS = {"dir", "report"};
 
     private static ObjectMapper yaml() {
@@ -135,7 +135,8 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
                 t.has("scheduler") ? typed(t, "scheduler", null) : null,
                 t.number("clip_grad_norm", 0, 0, false, Double.POSITIVE_INFINITY, true),
                 es == null ? null : es.values(),
-                t.integer("checkpoint_every", 1, 0));
+                t.integer("checkpoint_every", 1, 0),
+                t.integer("time_checkpoint_every", 0, 0));
         if (training.earlyStopping() != null && data.validation() == 0) {
             throw t.error("early_stopping", "needs data.validation > 0: stopping must not look at the test split");
         }
@@ -179,7 +180,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         Training t = training;
         t = new Training(epochs != null ? epochs : t.epochs(), seed != null ? seed : t.seed(),
                 threads != null ? threads : t.threads(), t.optimizer(), t.loss(), t.scheduler(), t.clipGradNorm(),
-                t.earlyStopping(), t.checkpointEvery());
+                t.earlyStopping(), t.checkpointEvery(), t.timeCheckpointEvery());
         Output o = dir != null ? new Output(dir, output.report()) : output;
         return new ExperimentConfig(data, layers, t, o);
     }
@@ -217,6 +218,9 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
             t.put("early_stopping", training.earlyStopping());
         }
         t.put("checkpoint_every", training.checkpointEvery());
+        if (training.timeCheckpointEvery() > 0) {
+            t.put("time_checkpoint_every", training.timeCheckpointEvery());
+        }
         m.put("training", t);
         Map<String, Object> o = new LinkedHashMap<>();
         if (output.dir() != null) {

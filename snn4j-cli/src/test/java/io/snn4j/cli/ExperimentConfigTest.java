@@ -52,6 +52,13 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void negativeTimeCheckpointingIsRejectedNamingTheKey() {
+        String m = errorOf(LAYERS + "training:\n  time_checkpoint_every: -2\n");
+        assertTrue(m.contains("training.time_checkpoint_every"), m);
+        assertEquals(0, ExperimentConfig.parse(LAYERS, "exp.yaml").training().timeCheckpointEvery());
+    }
+
+    @Test
     void wrongTypeNamesTheField() {
         String m = errorOf(LAYERS + "training:\n  epochs: ten\n");
         assertEquals("exp.yaml: training.epochs must be an integer, got 'ten'", m);

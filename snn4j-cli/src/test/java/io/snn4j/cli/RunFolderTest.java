@@ -135,6 +135,24 @@ class RunFolderTest {
     }
 
     @Test
+    void timeCheckpointingTrainsTheSameNetworkWithinRounding(@TempDir Path tmp) throws Exception {
+        Path plain = tmp.resolve("plain.yaml");
+        Files.writeString(plain, SMALL.replace("epochs: 2", "epochs: 1"));
+        Path seg = tmp.resolve("seg.yaml");
+        Files.writeString(seg, SMALL.replace("epochs: 2", "epochs: 1")
+                .replace("checkpoint_every: 1", "checkpoint_every: 1\n  time_checkpoint_every: 3"));
+        assertEquals(0, Cli.run("train", "--config", plain.toString(), "--out", tmp.resolve("a").toString()).exit());
+        Cli r = Cli.run("train", "--config", seg.toString(), "--out", tmp.resolve("b").toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode a = json(tmp.resolve("a/results.json"));
+        JsonNode b = json(tmp.resolve("b/results.json"));
+        assertEquals(3, b.path("config").path("training").path("time_checkpoint_every").asInt());
+        assertEquals(a.path("history").get(0).path("train_loss").asDouble(),
+                b.path("history").get(0).path("train_loss").asDouble(), 1e-4);
+        assertEquals(a.path("test_loss").asDouble(), b.path("test_loss").asDouble(), 1e-3);
+    }
+
+    @Test
     void resumeWithoutACheckpointIsAClearError(@TempDir Path tmp) throws Exception {
         Path cfg = tmp.resolve("small.yaml");
         Files.writeString(cfg, SMALL);
