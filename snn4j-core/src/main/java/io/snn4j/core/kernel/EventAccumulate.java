@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>Weights are stored transposed, {@code Wt[in, out]}, so that one input event adds one contiguous row:
  * {@code out[r, :] += x[r, i] * Wt[i, :]}. The value is multiplied in, so the kernels are exact for any input,
  * not only binary spikes. {@link Events} holds the active indices of an input matrix, built once per call and
- * reused by the forward and the weight-gradient kernels.
+ * reused by the forward and the weight-gradient kernels. The fast forms take matrices as arrays of rows and add
+ * four rows per pass with {@link Gemm}'s inner kernel (see {@link Gemm} for why rows must be separate arrays).
  */
 public final class EventAccumulate {
     private EventAccumulate() {
@@ -32,6 +33,95 @@ public final class EventAccumulate {
         private float[] src;
         private int srcOff;
         private boolean filled;
+        /** Per-chunk event buffers of {@link #collect}, reused across calls. */
+        private int[][] chunkIdx = new int[0][];
+        private float[][] chunkVal = new float[0][];
+
+        /**
+         * Records the non-zeros of {@code x[rows, cols]} in one parallel pass, unless there are more than
+         * {@code maxNnz} of them: then it stops early, records nothing and returns false. This is how a layer
+         * picks the event path (few non-zeros) or the dense one at the cost of about one read of its input.
+         *
+         * @return whether the events were recorded (then {@link #nnz()} is their number)
+         */
+        public boolean collect(float[] x, int off, int rows, int cols, long maxNnz) {
+            this.src = x;
+            this.srcOff = off;
+            this.rows = rows;
+            this.cols = cols;
+            this.filled = false;
+            this.byColumnValid = false;
+            if (rowPtr.length < rows + 1) {
+                rowPtr = new int[rows + 1];
+            }
+            int chunks = Math.max(1, Math.min(rows, Parallel.threads()));
+            if (chunkIdx.length < chunks) {
+                chunkIdx = Arrays.copyOf(chunkIdx, chunks);
+                chunkVal = Arrays.copyOf(chunkVal, chunks);
+            }
+            final int[] rp = rowPtr;
+            final int[][] ci = chunkIdx;
+            final float[][] cv = chunkVal;
+            final boolean[] over = new boolean[1];
+            // Each chunk fills its own buffers; a chunk alone over maxNnz proves the total is, whatever the split.
+            Parallel.forRange(chunks, (long) rows * cols / chunks, (cFrom, cTo) -> {
+                for (int c = cFrom; c < cTo; c++) {
+                    int r0 = (int) ((long) rows * c / chunks);
+                    int r1 = (int) ((long) rows * (c + 1) / chunks);
+                    int[] idx = ci[c] == null ? new int[Math.max(16, cols)] : ci[c];
+                    float[] val = cv[c] == null ? new float[idx.length] : cv[c];
+                    int p = 0;
+                    for (int r = r0; r < r1; r++) {
+                        if (idx.length - p < cols) {
+                            int cap = (int) Math.min(Integer.MAX_VALUE - 8,
+                                    Math.max(2L * idx.length, (long) p + cols));
+                            idx = Arrays.copyOf(idx, cap);
+                            val = Arrays.copyOf(val, cap);
+                        }
+                        int start = p;
+                        int o = off + r * cols;
+                        for (int i = 0; i < cols; i++) {
+                            float v = x[o + i];
+                            if (v != 0f) {
+                                idx[p] = i;
+                                val[p] = v;
+                                p++;
+                            }
+                        }
+                        rp[r + 1] = p - start;
+                        if (p > maxNnz) {
+                            over[0] = true;
+                            break;
+                        }
+                    }
+                    ci[c] = idx;
+                    cv[c] = val;
+                }
+            });
+            if (over[0]) {
+                return false;
+            }
+            rp[0] = 0;
+            for (int r = 0; r < rows; r++) {
+                rp[r + 1] += rp[r];
+            }
+            int nnz = rp[rows];
+            if (nnz > maxNnz) {
+                return false;
+            }
+            if (colIdx.length < nnz) {
+                colIdx = new int[nnz];
+                rowVal = new float[nnz];
+            }
+            for (int c = 0; c < chunks; c++) {
+                int at = rp[(int) ((long) rows * c / chunks)];
+                int len = rp[(int) ((long) rows * (c + 1) / chunks)] - at;
+                System.arraycopy(ci[c], 0, colIdx, at, len);
+                System.arraycopy(cv[c], 0, rowVal, at, len);
+            }
+            filled = true;
+            return true;
+        }
 
         /**
          * Counts the non-zeros of each row of {@code x[rows, cols]} (in parallel) without recording them; call
@@ -95,8 +185,8 @@ public final class EventAccumulate {
 
         /** Counts and records the non-zeros of {@code x[rows, cols]}. */
         public Events of(float[] x, int off, int rows, int cols) {
-            count(x, off, rows, cols);
-            return fill();
+            collect(x, off, rows, cols, Long.MAX_VALUE);
+            return this;
         }
 
         public int rows() {
@@ -158,6 +248,8 @@ public final class EventAccumulate {
 
     /**
      * {@code y[r, :] += sum over events (r, i, v) of v * wt[i, :]} for {@code y[rows, out]}, parallel over rows.
+     * Convenience form on flat arrays; copies the weights into rows first (see
+     * {@link #forward(Events, float[][], int, float[], float[], int)} for the allocation-free form).
      *
      * @param x  the input events ({@code [rows, in]})
      * @param wt weights {@code [in, out]} from offset 0
@@ -165,65 +257,143 @@ public final class EventAccumulate {
      */
     public static void forward(Events x, float[] wt, int out, float[] y, int yOff) {
         x.requireFilled();
+        float[][] w = Elementwise.toRows(wt, 0, x.cols, out, null);
+        run(x, w, out, null, true, y, yOff);
+    }
+
+    /**
+     * {@code y[r, :] = init + sum over events (r, i, v) of v * wt[i, :]} for {@code y[rows, out]}, parallel over
+     * rows; with {@code init} null, adds to {@code y} instead. Each row is summed in a scratch row four events
+     * at a time, in the order of the events, so the result does not depend on the thread count.
+     *
+     * @param x    the input events ({@code [rows, in]})
+     * @param wt   weight rows: {@code wt[i]} holds the {@code out} weights from input {@code i}
+     * @param init {@code [out]} start value of every row (a bias), or null to accumulate into {@code y}
+     * @param y    output {@code [rows, out]} starting at {@code yOff}
+     */
+    public static void forward(Events x, float[][] wt, int out, float[] init, float[] y, int yOff) {
+        x.requireFilled();
+        if (wt.length < x.cols) {
+            throw new IllegalArgumentException("EventAccumulate: " + wt.length + " weight rows for " + x.cols
+                    + " inputs");
+        }
+        run(x, wt, out, init, init == null, y, yOff);
+    }
+
+    private static void run(Events x, float[][] wt, int out, float[] init, boolean accumulate, float[] y,
+            int yOff) {
         final int[] rp = x.rowPtr;
         final int[] ci = x.colIdx;
         final float[] rv = x.rowVal;
         long avg = x.rows == 0 ? 0 : (long) out * (1 + x.nnz() / x.rows);
         Parallel.forRange(x.rows, avg, (from, to) -> {
+            float[] acc = scratchRow(out);
             for (int r = from; r < to; r++) {
-                accumulateRow(rp[r], rp[r + 1], ci, rv, wt, out, y, yOff + r * out);
+                int yRow = yOff + r * out;
+                int p = rp[r];
+                int end = rp[r + 1];
+                if (p == end) {
+                    if (!accumulate) {
+                        if (init == null) {
+                            java.util.Arrays.fill(y, yRow, yRow + out, 0f);
+                        } else {
+                            System.arraycopy(init, 0, y, yRow, out);
+                        }
+                    }
+                    continue;
+                }
+                if (accumulate) {
+                    System.arraycopy(y, yRow, acc, 0, out);
+                } else if (init == null) {
+                    java.util.Arrays.fill(acc, 0, out, 0f);
+                } else {
+                    System.arraycopy(init, 0, acc, 0, out);
+                }
+                for (; p + 3 < end; p += 4) {
+                    Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
+                            wt[ci[p + 3]], acc, out);
+                }
+                switch (end - p) {
+                    case 3 -> Gemm.axpy3(rv[p], rv[p + 1], rv[p + 2], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]], acc,
+                            out);
+                    case 2 -> Gemm.axpy2(rv[p], rv[p + 1], wt[ci[p]], wt[ci[p + 1]], acc, out);
+                    case 1 -> Gemm.axpy1(rv[p], wt[ci[p]], acc, out);
+                    default -> {
+                    }
+                }
+                System.arraycopy(acc, 0, y, yRow, out);
             }
         });
     }
 
     /**
      * Weight gradient {@code dwt[i, :] += sum over rows r with x[r, i] != 0 of x[r, i] * delta[r, :]}, parallel
-     * over inputs {@code i}.
+     * over inputs {@code i}. Convenience form on flat arrays: copies {@code delta} and {@code dwt} into rows (see
+     * {@link #weightGrad(Events, float[][], int, float[][])} for the allocation-free form).
      *
      * @param x     the input events ({@code [rows, in]}) of the forward call
      * @param delta {@code [rows, out]} starting at {@code dOff}
      * @param dwt   {@code [in, out]} from offset 0
      */
     public static void weightGrad(Events x, float[] delta, int dOff, int out, float[] dwt) {
+        x.requireFilled();
+        float[][] d = Elementwise.toRows(delta, dOff, x.rows, out, null);
+        float[][] g = Elementwise.toRows(dwt, 0, x.cols, out, null);
+        weightGrad(x, d, out, g);
+        for (int i = 0; i < x.cols; i++) {
+            System.arraycopy(g[i], 0, dwt, i * out, out);
+        }
+    }
+
+    /**
+     * Weight gradient {@code dwt[i][:] += sum over rows r with x[r, i] != 0 of x[r, i] * delta[r][:]}, parallel
+     * over inputs {@code i}: each row of {@code dwt} is written by one thread, adding the rows of {@code delta}
+     * four at a time in ascending row order, so the result does not depend on the thread count.
+     *
+     * @param x     the input events ({@code [rows, in]}) of the forward call
+     * @param delta {@code rows} rows of at least {@code out} values: the gradient at the output
+     * @param dwt   {@code in} rows of at least {@code out} values: the gradient of the transposed weight
+     */
+    public static void weightGrad(Events x, float[][] delta, int out, float[][] dwt) {
         x.buildByColumn();
+        if (delta.length < x.rows || dwt.length < x.cols) {
+            throw new IllegalArgumentException("EventAccumulate: weightGrad needs " + x.rows + " delta rows and "
+                    + x.cols + " dwt rows, got " + delta.length + " and " + dwt.length);
+        }
         final int[] cp = x.colPtr;
         final int[] ri = x.rowIdx;
         final float[] cv = x.colVal;
         long avg = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols);
         Parallel.forRange(x.cols, avg, (from, to) -> {
             for (int i = from; i < to; i++) {
+                float[] d = dwt[i];
                 int p = cp[i];
                 int end = cp[i + 1];
-                int o = i * out;
                 for (; p + 3 < end; p += 4) {
-                    axpy4Gather(cv[p], cv[p + 1], cv[p + 2], cv[p + 3], delta,
-                            dOff + ri[p] * out, dOff + ri[p + 1] * out, dOff + ri[p + 2] * out,
-                            dOff + ri[p + 3] * out, dwt, o, out);
+                    Gemm.axpy4(cv[p], cv[p + 1], cv[p + 2], cv[p + 3], delta[ri[p]], delta[ri[p + 1]],
+                            delta[ri[p + 2]], delta[ri[p + 3]], d, out);
                 }
-                for (; p < end; p++) {
-                    Gemm.axpy1(cv[p], delta, dOff + ri[p] * out, dwt, o, 0, out);
+                switch (end - p) {
+                    case 3 -> Gemm.axpy3(cv[p], cv[p + 1], cv[p + 2], delta[ri[p]], delta[ri[p + 1]],
+                            delta[ri[p + 2]], d, out);
+                    case 2 -> Gemm.axpy2(cv[p], cv[p + 1], delta[ri[p]], delta[ri[p + 1]], d, out);
+                    case 1 -> Gemm.axpy1(cv[p], delta[ri[p]], d, out);
+                    default -> {
+                    }
                 }
             }
         });
     }
 
-    private static void accumulateRow(int p, int end, int[] ci, float[] rv, float[] wt, int out, float[] y,
-            int yRow) {
-        for (; p + 3 < end; p += 4) {
-            axpy4Gather(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt, ci[p] * out, ci[p + 1] * out,
-                    ci[p + 2] * out, ci[p + 3] * out, y, yRow, out);
-        }
-        for (; p < end; p++) {
-            Gemm.axpy1(rv[p], wt, ci[p] * out, y, yRow, 0, out);
-        }
-    }
+    private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
 
-    /** {@code y[yRow + j] += v0 w[o0 + j] + v1 w[o1 + j] + v2 w[o2 + j] + v3 w[o3 + j]}, j in [0, n). */
-    private static void axpy4Gather(float v0, float v1, float v2, float v3, float[] w, int o0, int o1, int o2,
-            int o3, float[] y, int yRow, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yRow + j] += v0 * w[o0 + j] + v1 * w[o1 + j] + v2 * w[o2 + j] + v3 * w[o3 + j];
+    /** This thread's scratch row of at least {@code n} floats, reused across calls. */
+    private static float[] scratchRow(int n) {
+        float[][] h = ROW.get();
+        if (h[0].length < n) {
+            h[0] = new float[n];
         }
+        return h[0];
     }
 
     /** Dense specification of {@link #forward}: {@code y[rows, out] += x[rows, in] wt[in, out]}, in double. */

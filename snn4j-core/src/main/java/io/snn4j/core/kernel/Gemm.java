@@ -4,17 +4,28 @@ package io.snn4j.core.kernel;
  * Dense float32 matrix products on row-major arrays with offsets: {@code C[M,N] (+)= A[M,K] B[K,N]} and the two
  * transposed variants a Linear layer's backward pass needs.
  *
- * <p>The fast versions tile {@code K} and {@code N} so a block of {@code B} stays in cache, and update one row of
- * {@code C} from four rows of {@code B} at a time in a plain indexed loop, the shape HotSpot's auto-vectoriser
- * turns into SIMD code. Work is split over rows of {@code C} with {@link Parallel#forRange}; every element of
- * {@code C} is reduced by one thread in an order fixed by {@code K} alone, so results are bit-identical for any
- * thread count. The {@code *Reference} versions are the textbook triple loops the tests compare against.
+ * <p>HotSpot's C2 vectorises a loop like {@code c[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]} only when
+ * every array is indexed by the same plain {@code j}: with offsets such as {@code b[off + j]} the same loop
+ * runs several times slower. So each thread copies a {@code KB x NB} tile of {@code B} into its own array of
+ * row arrays (a tile fits in L2), copies one row piece of {@code C} at a time into a scratch row, updates it
+ * from four tile rows per pass with {@link #axpy4}, and copies it back. Work is split over rows of {@code C}
+ * with {@link Parallel#forRange}; every element of {@code C} is reduced by one thread in an order fixed by
+ * {@code K} alone (ascending, four terms at a time from each tile's start), so results are bit-identical for
+ * any thread count. The {@code *Reference} versions are the textbook loops the tests compare against.
  */
 public final class Gemm {
-    /** Columns of B (and C) per tile; 256 floats = 1 KiB per row of the tile. */
+    /** Columns per tile: 256 floats = 1 KiB per tile row, so the scratch row of C stays in L1. */
     static final int NB = 256;
-    /** Rows of B per tile: a 128 x 256 tile of B is 128 KiB, which fits in L2. */
-    static final int KB = 128;
+    /** Rows per tile: a 512 x 256 tile is 512 KiB, within one core's L2, and halves the passes over C. */
+    static final int KB = 512;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** One thread's tile of B and row piece of C, allocated once per thread. */
+    private static final class Scratch {
+        final float[][] tile = new float[KB][NB];
+        final float[] crow = new float[NB];
+    }
 
     private Gemm() {
     }
@@ -30,12 +41,8 @@ public final class Gemm {
     public static void mm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
             boolean accumulate) {
         checkDims(m, k, n);
-        Parallel.forRange(m, (long) k * n, (from, to) -> {
-            if (!accumulate) {
-                java.util.Arrays.fill(c, cOff + from * n, cOff + to * n, 0f);
-            }
-            mmRows(a, aOff, k, 1, b, bOff, c, cOff, k, n, from, to);
-        });
+        Parallel.forRange(m, (long) k * n,
+                (from, to) -> rows(a, aOff, k, 1, b, bOff, c, cOff, k, n, from, to, accumulate));
     }
 
     /**
@@ -48,12 +55,8 @@ public final class Gemm {
     public static void mmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
             boolean accumulate) {
         checkDims(m, k, n);
-        Parallel.forRange(m, (long) k * n, (from, to) -> {
-            if (!accumulate) {
-                java.util.Arrays.fill(c, cOff + from * n, cOff + to * n, 0f);
-            }
-            mmRows(a, aOff, 1, m, b, bOff, c, cOff, k, n, from, to);
-        });
+        Parallel.forRange(m, (long) k * n,
+                (from, to) -> rows(a, aOff, 1, m, b, bOff, c, cOff, k, n, from, to, accumulate));
     }
 
     /**
@@ -72,84 +75,87 @@ public final class Gemm {
     }
 
     /**
-     * Rows {@code [from, to)} of {@code C += A' B}, where element (i, p) of A' is
+     * Rows {@code [from, to)} of {@code C (+)= A' B}, where element (i, p) of A' is
      * {@code a[aOff + i * rowStride + p * colStride]} (row-major A: (k, 1); transposed A: (1, m)).
      */
-    private static void mmRows(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
-            float[] c, int cOff, int k, int n, int from, int to) {
-        for (int k0 = 0; k0 < k; k0 += KB) {
-            int k1 = Math.min(k, k0 + KB);
-            for (int j0 = 0; j0 < n; j0 += NB) {
-                int j1 = Math.min(n, j0 + NB);
-                int i = from;
-                // Two rows of C share each load of B (measured ~25% faster than one row at a time). Every
-                // element still gets the same sequence of roundings as in the one-row loop, so pairing, which
-                // depends on where a thread's range starts, never changes the result.
-                for (; i + 1 < to; i += 2) {
-                    int cRow = cOff + i * n;
-                    int aRow = aOff + i * rowStride;
-                    int aRow1 = aRow + rowStride;
-                    int p = k0;
-                    for (; p + 3 < k1; p += 4) {
-                        int q = p * colStride;
-                        axpy4x2(a[aRow + q], a[aRow + q + colStride], a[aRow + q + 2 * colStride],
-                                a[aRow + q + 3 * colStride], a[aRow1 + q], a[aRow1 + q + colStride],
-                                a[aRow1 + q + 2 * colStride], a[aRow1 + q + 3 * colStride], b, bOff + p * n, n, c,
-                                cRow, j0, j1);
-                    }
-                    for (; p < k1; p++) {
-                        axpy1(a[aRow + p * colStride], b, bOff + p * n, c, cRow, j0, j1);
-                        axpy1(a[aRow1 + p * colStride], b, bOff + p * n, c, cRow + n, j0, j1);
-                    }
+    private static void rows(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, float[] c,
+            int cOff, int k, int n, int from, int to, boolean accumulate) {
+        if (from >= to) {
+            return;
+        }
+        if (k == 0 || n == 0) {
+            if (!accumulate) {
+                java.util.Arrays.fill(c, cOff + from * n, cOff + to * n, 0f);
+            }
+            return;
+        }
+        Scratch s = SCRATCH.get();
+        float[][] tile = s.tile;
+        float[] crow = s.crow;
+        final int cs = colStride;
+        for (int j0 = 0; j0 < n; j0 += NB) {
+            int nb = Math.min(NB, n - j0);
+            for (int k0 = 0; k0 < k; k0 += KB) {
+                int kb = Math.min(KB, k - k0);
+                for (int p = 0; p < kb; p++) {
+                    System.arraycopy(b, bOff + (k0 + p) * n + j0, tile[p], 0, nb);
                 }
-                for (; i < to; i++) {
-                    int cRow = cOff + i * n;
-                    int aRow = aOff + i * rowStride;
-                    int p = k0;
-                    for (; p + 3 < k1; p += 4) {
-                        int q = p * colStride;
-                        axpy4(a[aRow + q], a[aRow + q + colStride], a[aRow + q + 2 * colStride],
-                                a[aRow + q + 3 * colStride], b, bOff + p * n, n, c, cRow, j0, j1);
+                for (int i = from; i < to; i++) {
+                    int cr = cOff + i * n + j0;
+                    if (k0 == 0 && !accumulate) {
+                        java.util.Arrays.fill(crow, 0, nb, 0f);
+                    } else {
+                        System.arraycopy(c, cr, crow, 0, nb);
                     }
-                    for (; p < k1; p++) {
-                        axpy1(a[aRow + p * colStride], b, bOff + p * n, c, cRow, j0, j1);
+                    int q = aOff + i * rowStride + k0 * cs;
+                    int p = 0;
+                    for (; p + 3 < kb; p += 4, q += 4 * cs) {
+                        axpy4(a[q], a[q + cs], a[q + 2 * cs], a[q + 3 * cs], tile[p], tile[p + 1], tile[p + 2],
+                                tile[p + 3], crow, nb);
                     }
+                    switch (kb - p) {
+                        case 3 -> axpy3(a[q], a[q + cs], a[q + 2 * cs], tile[p], tile[p + 1], tile[p + 2], crow, nb);
+                        case 2 -> axpy2(a[q], a[q + cs], tile[p], tile[p + 1], crow, nb);
+                        case 1 -> axpy1(a[q], tile[p], crow, nb);
+                        default -> {
+                        }
+                    }
+                    System.arraycopy(crow, 0, c, cr, nb);
                 }
             }
         }
     }
 
-    /** {@link #axpy4} for two consecutive rows of C ({@code cRow} and {@code cRow + ld}) at once. */
-    private static void axpy4x2(float a0, float a1, float a2, float a3, float e0, float e1, float e2, float e3,
-            float[] b, int r0, int ld, float[] c, int cRow, int j0, int j1) {
-        int r1 = r0 + ld;
-        int r2 = r1 + ld;
-        int r3 = r2 + ld;
-        int c1 = cRow + ld;
-        for (int j = j0; j < j1; j++) {
-            float b0 = b[r0 + j];
-            float b1 = b[r1 + j];
-            float b2 = b[r2 + j];
-            float b3 = b[r3 + j];
-            c[cRow + j] += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3;
-            c[c1 + j] += e0 * b0 + e1 * b1 + e2 * b2 + e3 * b3;
+    /**
+     * {@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} for j in [0, n): the inner kernel every fast
+     * path here and in {@link EventAccumulate} is built on (see the class comment for why its arrays are
+     * separate and unoffset).
+     */
+    static void axpy4(float a0, float a1, float a2, float a3, float[] b0, float[] b1, float[] b2, float[] b3,
+            float[] c, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
         }
     }
 
-    /** {@code c[cRow + j] += a0 b[r0 + j] + a1 b[r1 + j] + ...} for four consecutive rows of b, j in [j0, j1). */
-    static void axpy4(float a0, float a1, float a2, float a3, float[] b, int r0, int ld, float[] c, int cRow,
-            int j0, int j1) {
-        int r1 = r0 + ld;
-        int r2 = r1 + ld;
-        int r3 = r2 + ld;
-        for (int j = j0; j < j1; j++) {
-            c[cRow + j] += a0 * b[r0 + j] + a1 * b[r1 + j] + a2 * b[r2 + j] + a3 * b[r3 + j];
+    /** {@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j]} for j in [0, n). */
+    static void axpy3(float a0, float a1, float a2, float[] b0, float[] b1, float[] b2, float[] c, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j];
         }
     }
 
-    static void axpy1(float a0, float[] b, int r0, float[] c, int cRow, int j0, int j1) {
-        for (int j = j0; j < j1; j++) {
-            c[cRow + j] += a0 * b[r0 + j];
+    /** {@code c[j] += a0 b0[j] + a1 b1[j]} for j in [0, n). */
+    static void axpy2(float a0, float a1, float[] b0, float[] b1, float[] c, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j] + a1 * b1[j];
+        }
+    }
+
+    /** {@code c[j] += a0 b0[j]} for j in [0, n). */
+    static void axpy1(float a0, float[] b0, float[] c, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j];
         }
     }
 

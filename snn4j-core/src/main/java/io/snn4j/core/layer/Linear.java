@@ -14,25 +14,36 @@ import java.util.List;
  * A fully connected synapse {@code y = x W^T + b}, as PyTorch's {@code nn.Linear}, applied to every time step:
  * {@code [T, B, in] -> [T, B, out]}. The whole sequence is one {@code [T*B, in] x [in, out]} product.
  *
- * <p>Each call counts the input's non-zeros; spike inputs sparser than {@link #EVENT_DENSITY} take the
+ * <p>Each call collects the input's non-zeros; inputs sparser than {@link #eventDensity(int)} take the
  * event-driven kernels ({@link EventAccumulate}) for the forward pass and the weight gradient, denser inputs
  * the blocked GEMM. Both give the same values up to float32 rounding order.
  */
 public final class Linear extends StatelessLayer {
     /**
-     * Largest input density (fraction of non-zeros) that takes the event-driven path. Measured on this project's
-     * 2-core machine for forward plus weight gradient ({@code LinearTiming} in the tests): with 20 outputs the
-     * two paths break even near density 0.2-0.3, with 256 outputs near 0.5, since the blocked GEMM gains most on
-     * long rows. 0.2 is the bound that never picks the slower path for either shape.
+     * Largest input density (fraction of non-zeros) that takes the event-driven path when the layer has fewer
+     * than {@link #WIDE_OUTPUTS} outputs. Measured on this project's 2-core machine for forward plus weight
+     * gradient, 1 or 2 threads: with 20 outputs the two paths break even near density 0.2.
      */
     public static final double EVENT_DENSITY = 0.2;
+    /**
+     * The same bound for layers with at least {@link #WIDE_OUTPUTS} outputs: with 256 outputs the paths break
+     * even near density 0.5, with 1024 above 0.7; 0.4 keeps a margin.
+     */
+    public static final double WIDE_EVENT_DENSITY = 0.4;
+    /** Outputs from which {@link #WIDE_EVENT_DENSITY} applies. */
+    public static final int WIDE_OUTPUTS = 128;
 
     private final int in;
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
+    /** Scratch, reused across calls: flat {@code W^T} for the dense path, its rows for the event path. */
     private float[] wt;
-    private float[] dwtScratch;
+    private float[][] wtRows;
+    /** Scratch of the event-driven backward: the output gradient's rows and the gradient of {@code W^T}. */
+    private float[][] deltaRows;
+    private float[][] dwtRows;
+    private float[] zeroRow;
     private EventAccumulate.Events events = new EventAccumulate.Events();
     /** Separate lists for inference calls, so they never clobber what a pending backward needs. */
     private final EventAccumulate.Events evalEvents = new EventAccumulate.Events();
@@ -82,6 +93,11 @@ public final class Linear extends StatelessLayer {
         spec.checkKeys("in_features", "out_features", "bias");
         return new Linear(spec.requireInt("in_features"), spec.requireInt("out_features"),
                 spec.getBool("bias", true), rng);
+    }
+
+    /** The largest input density that takes the event-driven path for a layer with {@code out} outputs. */
+    public static double eventDensity(int out) {
+        return out >= WIDE_OUTPUTS ? WIDE_EVENT_DENSITY : EVENT_DENSITY;
     }
 
     public int inFeatures() {
@@ -135,21 +151,21 @@ public final class Linear extends StatelessLayer {
         checkSequence(x, new int[] {in});
         int rows = x.dim(0) * x.dim(1);
         Tensor y = new Tensor(x.dim(0), x.dim(1), out);
-        if (bias != null) {
-            Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
-        }
-        if (wt == null) {
-            wt = new float[in * out];
-        }
-        // Refreshed every call: the optimizer updates the weight in place between calls.
-        Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
         EventAccumulate.Events ev = training ? events : evalEvents;
-        int nnz = ev.count(x.data(), 0, rows, in);
-        boolean sparse = nnz <= EVENT_DENSITY * rows * (double) in;
+        boolean sparse = ev.collect(x.data(), 0, rows, in, (long) (eventDensity(out) * rows * (double) in));
+        // The transposed weight is refreshed every call: the optimizer updates the weight in place.
         if (sparse) {
-            ev.fill();
-            EventAccumulate.forward(ev, wt, out, y.data(), 0);
+            wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);
+            float[] init = bias != null ? bias.value().data() : zeroRow();
+            EventAccumulate.forward(ev, wtRows, out, init, y.data(), 0);
         } else {
+            if (bias != null) {
+                Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
+            }
+            if (wt == null) {
+                wt = new float[in * out];
+            }
+            Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
             Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, true);
         }
         if (training) {
@@ -178,23 +194,22 @@ public final class Linear extends StatelessLayer {
         float[] g = gradOut.data();
         float[] dw = weight.grad().data();
         if (lastSparse) {
-            if (dwtScratch == null) {
-                dwtScratch = new float[in * out];
-            } else {
-                Arrays.fill(dwtScratch, 0f);
+            deltaRows = Elementwise.toRows(g, 0, rows, out, deltaRows);
+            dwtRows = Elementwise.ensureRows(dwtRows, in, out);
+            for (int i = 0; i < in; i++) {
+                Arrays.fill(dwtRows[i], 0, out, 0f);
             }
-            EventAccumulate.weightGrad(events, g, 0, out, dwtScratch);
-            for (int o = 0; o < out; o++) {
-                int row = o * in;
-                for (int i = 0; i < in; i++) {
-                    dw[row + i] += dwtScratch[i * out + o];
-                }
-            }
+            EventAccumulate.weightGrad(events, deltaRows, out, dwtRows);
+            Elementwise.addTransposedRows(dwtRows, dw, 0, out, in);
         } else {
             Gemm.mmTransA(g, 0, lastInput.data(), 0, dw, 0, out, rows, in, true);
         }
         if (bias != null) {
-            Elementwise.addColumnSums(g, 0, rows, out, bias.grad().data());
+            if (lastSparse) {
+                Elementwise.addColumnSums(deltaRows, rows, out, bias.grad().data());
+            } else {
+                Elementwise.addColumnSums(g, 0, rows, out, bias.grad().data());
+            }
         }
         if (!inputGradRequired) {
             return null;
@@ -202,6 +217,13 @@ public final class Linear extends StatelessLayer {
         Tensor dx = new Tensor(t, b, in);
         Gemm.mm(g, 0, weight.value().data(), 0, dx.data(), 0, rows, out, in, false);
         return dx;
+    }
+
+    private float[] zeroRow() {
+        if (zeroRow == null) {
+            zeroRow = new float[out];
+        }
+        return zeroRow;
     }
 
     @Override

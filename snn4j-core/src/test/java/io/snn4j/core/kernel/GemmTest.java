@@ -10,9 +10,13 @@ import io.snn4j.core.Rng;
 import org.junit.jupiter.api.Test;
 
 class GemmTest {
-    /** Shapes around the block sizes (128 rows of B, 256 columns), odd sizes and degenerate ones. */
+    /**
+     * Shapes around the tile sizes (512 rows of B, 256 columns), depths leaving 1, 2 or 3 terms after the groups
+     * of four, odd sizes and degenerate ones.
+     */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {3, 5, 7}, {17, 129, 257}, {64, 300, 20}, {5, 0, 4}, {0, 3, 3}, {33, 7, 513}, {130, 260, 9},
+        {9, 515, 19}, {3, 1030, 260}, {2, 513, 1}, {4, 6, 0},
     };
     private static final double[] DENSITIES = {0, 0.02, 0.5, 1};
 
@@ -126,6 +130,39 @@ class GemmTest {
         });
         assertArrayEquals(r1[0], r2[0]);
         assertArrayEquals(r1[1], r2[1]);
+    }
+
+    @Test
+    void overwriteIgnoresWhatWasInC() {
+        float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}; // [2, 5]: a depth of 5 = one group of four and one term
+        float[] b = new float[5 * 3];
+        for (int p = 0; p < 5; p++) {
+            b[p * 3 + p % 3] = 1; // B row p has a single one, in column p mod 3
+        }
+        float[] c = {Float.NaN, 9, 9, 9, 9, 9};
+        Gemm.mm(a, 0, b, 0, c, 0, 2, 5, 3, false);
+        // column 0 sums a[:, 0] + a[:, 3]; column 1 a[:, 1] + a[:, 4]; column 2 a[:, 2]
+        assertArrayEquals(new float[] {5, 7, 3, 15, 17, 8}, c);
+    }
+
+    @Test
+    void deepProductsAreBitIdenticalWithOneAndTwoThreads() {
+        Rng rng = new Rng(5);
+        int m = 37;
+        int k = 1100; // three tiles deep, the last one partial
+        int n = 300;
+        float[] a = random(rng, m * k, 1, false);
+        float[] b = random(rng, k * n, 1, false);
+        float[] c0 = random(rng, m * n, 1, false);
+        float[][] r = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            int t = threads;
+            withThreads(threads, () -> {
+                r[t - 1] = c0.clone();
+                Gemm.mm(a, 0, b, 0, r[t - 1], 0, m, k, n, true);
+            });
+        }
+        assertArrayEquals(r[0], r[1]);
     }
 
     @Test

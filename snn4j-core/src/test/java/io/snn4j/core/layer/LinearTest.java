@@ -67,27 +67,34 @@ class LinearTest {
     @Test
     void sparseAndDenseInputsGiveTheReferenceOutputAndGradients() {
         Rng rng = new Rng(11);
-        for (double density : new double[] {0, 0.02, 0.19, 0.5, 1}) {
-            Linear l = new Linear(37, 19, rng);
-            Tensor x = spikes(rng, density, 5, 3, 37);
-            x.data()[7] = 2.5f; // a graded value: the event path multiplies it in
-            Tensor y = l.forward(x, true);
-            assertClose(reference(l, x), y, 1e-5, "forward at density " + density);
-            Tensor delta = uniform(rng, -1, 1, 5, 3, 19);
-            Tensor gx = l.backward(delta);
-            Tensor dw = new Tensor(19, 37);
-            Tensor dx = new Tensor(5, 3, 37);
-            for (int r = 0; r < 15; r++) {
-                for (int o = 0; o < 19; o++) {
-                    float d = delta.data()[r * 19 + o];
-                    for (int i = 0; i < 37; i++) {
-                        dw.data()[o * 37 + i] += d * x.data()[r * 37 + i];
-                        dx.data()[r * 37 + i] += d * l.weight().value().data()[o * 37 + i];
+        // Density 0.3 takes the event path in the wide layer (130 outputs) and the dense one in the narrow layer.
+        for (int out : new int[] {19, 130}) {
+            for (double density : new double[] {0, 0.02, 0.19, 0.3, 0.5, 1}) {
+                Linear l = new Linear(37, out, rng);
+                Tensor x = spikes(rng, density, 5, 3, 37);
+                x.data()[7] = 2.5f; // a graded value: the event path multiplies it in
+                Tensor y = l.forward(x, true);
+                String what = out + " outputs, density " + density;
+                assertClose(reference(l, x), y, 1e-5, "forward, " + what);
+                Tensor delta = uniform(rng, -1, 1, 5, 3, out);
+                Tensor gx = l.backward(delta);
+                Tensor dw = new Tensor(out, 37);
+                Tensor db = new Tensor(out);
+                Tensor dx = new Tensor(5, 3, 37);
+                for (int r = 0; r < 15; r++) {
+                    for (int o = 0; o < out; o++) {
+                        float d = delta.data()[r * out + o];
+                        db.data()[o] += d;
+                        for (int i = 0; i < 37; i++) {
+                            dw.data()[o * 37 + i] += d * x.data()[r * 37 + i];
+                            dx.data()[r * 37 + i] += d * l.weight().value().data()[o * 37 + i];
+                        }
                     }
                 }
+                assertClose(dw, l.weight().grad(), 1e-5, "dW, " + what);
+                assertClose(db, l.bias().grad(), 1e-5, "db, " + what);
+                assertClose(dx, gx, 1e-5, "dx, " + what);
             }
-            assertClose(dw, l.weight().grad(), 1e-5, "dW at density " + density);
-            assertClose(dx, gx, 1e-5, "dx at density " + density);
         }
     }
 
