@@ -71,28 +71,24 @@ public final class EventAccumulate {
                     int[] idx = ci[c] == null ? new int[Math.max(16, cols)] : ci[c];
                     float[] val = cv[c] == null ? new float[idx.length] : cv[c];
                     int p = 0;
-                    for (int r = r0; r < r1; r++) {
+                    SimdKernels simd = Simd.kernels();
+                    int r = r0;
+                    while (r < r1) {
                         if (idx.length - p < cols) {
                             int cap = (int) Math.min(Integer.MAX_VALUE - 8,
                                     Math.max(2L * idx.length, (long) p + cols));
                             idx = Arrays.copyOf(idx, cap);
                             val = Arrays.copyOf(val, cap);
                         }
-                        int start = p;
-                        int o = off + r * cols;
-                        for (int i = 0; i < cols; i++) {
-                            float v = x[o + i];
-                            if (v != 0f) {
-                                idx[p] = i;
-                                val[p] = v;
-                                p++;
-                            }
-                        }
-                        rp[r + 1] = p - start;
+                        // as many rows as surely fit, scanned in one call so the kernel is compiled on its own
+                        int rEnd = cols == 0 ? r1 : (int) Math.min(r1, r + (long) (idx.length - p) / cols);
+                        p = simd != null ? simd.scanRows(x, off, cols, r, rEnd, rp, idx, val, p, maxNnz)
+                                : scanRows(x, off, cols, r, rEnd, rp, idx, val, p, maxNnz);
                         if (p > maxNnz) {
                             over[0] = true;
                             break;
                         }
+                        r = rEnd;
                     }
                     ci[c] = idx;
                     cv[c] = val;
@@ -121,6 +117,33 @@ public final class EventAccumulate {
             }
             filled = true;
             return true;
+        }
+
+        /**
+         * Appends the non-zeros of rows {@code [r0, r1)} of {@code x[*, cols]} (from {@code off}) to
+         * {@code idx}/{@code val} from position {@code p}, stores each row's count in {@code rowNnz[r + 1]} and
+         * returns the new position; stops after the first row that takes it beyond {@code maxNnz}. The arrays
+         * must have room for {@code (r1 - r0) * cols} more entries.
+         */
+        static int scanRows(float[] x, int off, int cols, int r0, int r1, int[] rowNnz, int[] idx, float[] val,
+                int p, long maxNnz) {
+            for (int r = r0; r < r1; r++) {
+                int start = p;
+                int o = off + r * cols;
+                for (int i = 0; i < cols; i++) {
+                    float v = x[o + i];
+                    if (v != 0f) {
+                        idx[p] = i;
+                        val[p] = v;
+                        p++;
+                    }
+                }
+                rowNnz[r + 1] = p - start;
+                if (p > maxNnz) {
+                    break;
+                }
+            }
+            return p;
         }
 
         /**

@@ -12,6 +12,9 @@ package io.snn4j.core.kernel;
  * with {@link Parallel#forRange}; every element of {@code C} is reduced by one thread in an order fixed by
  * {@code K} alone (ascending, four terms at a time from each tile's start), so results are bit-identical for
  * any thread count. The {@code *Reference} versions are the textbook loops the tests compare against.
+ *
+ * <p>When {@link Simd#active()} the products run on the Vector API kernels instead (same split over threads,
+ * same determinism, fused multiply-adds: results differ from the plain kernels by float32 rounding).
  */
 public final class Gemm {
     /** Columns per tile: 256 floats = 1 KiB per tile row, so the scratch row of C stays in L1. */
@@ -75,12 +78,61 @@ public final class Gemm {
     }
 
     /**
+     * {@code c[i][0..n) += sum over p of a[i][p] b[p][0..n)} for i in [0, m), on arrays of rows, in the calling
+     * thread (callers split their work themselves). Each element of C takes its terms in ascending p whatever
+     * {@code m}, so a caller that splits rows over threads gets the same result for any split. The plain form
+     * passes over four rows of B at a time, all rows of C inside, and skips a group of four zeros of A.
+     *
+     * @param a {@code m} rows of at least {@code k} values
+     * @param b {@code k} rows of at least {@code n} values
+     * @param c {@code m} rows of at least {@code n} values, added to
+     */
+    public static void mmRowsSerial(float[][] a, float[][] b, float[][] c, int m, int k, int n) {
+        checkDims(m, k, n);
+        SimdKernels simd = Simd.kernels();
+        if (simd != null) {
+            simd.gemmRowArrays(a, b, c, m, k, n);
+            return;
+        }
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            float[] b0 = b[p];
+            float[] b1 = b[p + 1];
+            float[] b2 = b[p + 2];
+            float[] b3 = b[p + 3];
+            for (int i = 0; i < m; i++) {
+                float[] ai = a[i];
+                float a0 = ai[p];
+                float a1 = ai[p + 1];
+                float a2 = ai[p + 2];
+                float a3 = ai[p + 3];
+                if (a0 != 0f || a1 != 0f || a2 != 0f || a3 != 0f) {
+                    axpy4(a0, a1, a2, a3, b0, b1, b2, b3, c[i], n);
+                }
+            }
+        }
+        for (; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                float a0 = a[i][p];
+                if (a0 != 0f) {
+                    axpy1(a0, b[p], c[i], n);
+                }
+            }
+        }
+    }
+
+    /**
      * Rows {@code [from, to)} of {@code C (+)= A' B}, where element (i, p) of A' is
      * {@code a[aOff + i * rowStride + p * colStride]} (row-major A: (k, 1); transposed A: (1, m)).
      */
     private static void rows(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, float[] c,
             int cOff, int k, int n, int from, int to, boolean accumulate) {
         if (from >= to) {
+            return;
+        }
+        SimdKernels simd = Simd.kernels();
+        if (simd != null) {
+            simd.gemmRows(a, aOff, rowStride, colStride, b, bOff, c, cOff, k, n, from, to, accumulate);
             return;
         }
         if (k == 0 || n == 0) {

@@ -1,5 +1,6 @@
 package io.snn4j.core.neuron;
 
+import io.snn4j.core.kernel.Gemm;
 import io.snn4j.core.kernel.Parallel;
 
 /**
@@ -419,36 +420,12 @@ final class RecurrentKernel {
     }
 
     /**
-     * out[i][0..n) += sum over j of v[i][j] rows[j], for each of {@code m} vectors {@code v[i]}: four rows per
-     * pass, all vectors inside each pass (the four rows stay in the L1 cache); a group of four zeros is skipped.
-     * Each output row sums its groups in ascending j whatever the number of vectors.
+     * out[i][0..n) += sum over j of v[i][j] rows[j], for each of {@code m} vectors {@code v[i]}, in the calling
+     * thread: {@link Gemm#mmRowsSerial} (Vector API kernel when active, else four rows per pass with a group of
+     * four zeros skipped). Each output row sums its terms in ascending j whatever the number of vectors.
      */
     static void productRows(float[][] rows, float[][] v, int m, int n, float[][] out) {
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            float[] r0 = rows[j];
-            float[] r1 = rows[j + 1];
-            float[] r2 = rows[j + 2];
-            float[] r3 = rows[j + 3];
-            for (int i = 0; i < m; i++) {
-                float[] a = v[i];
-                float a0 = a[j];
-                float a1 = a[j + 1];
-                float a2 = a[j + 2];
-                float a3 = a[j + 3];
-                if (a0 != 0f || a1 != 0f || a2 != 0f || a3 != 0f) {
-                    axpy4(a0, a1, a2, a3, r0, r1, r2, r3, out[i], n);
-                }
-            }
-        }
-        for (; j < n; j++) {
-            for (int i = 0; i < m; i++) {
-                float a0 = v[i][j];
-                if (a0 != 0f) {
-                    axpy1(a0, rows[j], out[i], n);
-                }
-            }
-        }
+        Gemm.mmRowsSerial(v, rows, out, m, n, n);
     }
 
     /** The per-element reverse pass for every configuration (rebuilds U from the input and recurrent input). */

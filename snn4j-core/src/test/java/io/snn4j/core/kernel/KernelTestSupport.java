@@ -29,6 +29,17 @@ final class KernelTestSupport {
         }
     }
 
+    /** Runs {@code body} with the Vector API kernels switched on or off, restoring the previous setting. */
+    static void withSimd(boolean on, Runnable body) {
+        boolean before = Simd.enabled;
+        Simd.enabled = on;
+        try {
+            body.run();
+        } finally {
+            Simd.enabled = before;
+        }
+    }
+
     /** Runs {@code body} with the given thread count, restoring the previous one. */
     static void withThreads(int n, Runnable body) {
         int before = Parallel.threads();

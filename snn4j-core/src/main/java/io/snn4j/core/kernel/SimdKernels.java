@@ -1,0 +1,30 @@
+package io.snn4j.core.kernel;
+
+/**
+ * The kernels that have an explicit-SIMD form. Its only implementation, {@code VectorKernels}, uses the incubating
+ * Vector API; it is reached through this interface (see {@link Simd}) so that nothing on the plain path links
+ * against {@code jdk.incubator.vector} when that module is absent.
+ */
+interface SimdKernels {
+    /**
+     * Rows {@code [from, to)} of {@code C (+)= A' B}, with the same arguments as the plain {@code Gemm.rows}:
+     * element (i, p) of A' is {@code a[aOff + i * rowStride + p * colStride]}, B is {@code [k, n]} row-major from
+     * {@code bOff}, C is {@code [*, n]} row-major from {@code cOff}. Each element of C is reduced in an order fixed
+     * by {@code k} alone.
+     */
+    void gemmRows(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, float[] c, int cOff,
+            int k, int n, int from, int to, boolean accumulate);
+
+    /**
+     * {@code c[i][0..n) += sum over p of a[i][p] b[p][0..n)} for i in [0, m): a product on arrays of rows, each
+     * element of C reduced in ascending p.
+     */
+    void gemmRowArrays(float[][] a, float[][] b, float[][] c, int m, int k, int n);
+
+    /** The SIMD form of {@code EventAccumulate.Events.scanRows} (same arguments, same result). */
+    int scanRows(float[] x, int off, int cols, int r0, int r1, int[] rowNnz, int[] idx, float[] val, int p,
+            long maxNnz);
+
+    /** Lanes of the float vectors used, for reports. */
+    int lanes();
+}
