@@ -1,0 +1,155 @@
+package io.snn4j.cli;
+
+import io.snn4j.bench.speed.SnntorchPeer;
+import io.snn4j.bench.speed.SpeedOptions;
+import io.snn4j.bench.speed.SpeedResult;
+import io.snn4j.bench.speed.SpeedRunner;
+import io.snn4j.core.kernel.Parallel;
+import io.snn4j.core.kernel.Simd;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code snn4j speed}: times the reference workloads and prints one line per workload,
+ * {@code workload=NAME train_ms=X forward_ms=Y peak_heap_mb=Z}. With {@code --compare-snntorch} it then runs
+ * {@code benchmarks/peers/snntorch_speed.py} on the same workloads and prints snnTorch's figures and the ratios.
+ */
+@Command(name = "speed", mixinStandardHelpOptions = true,
+        description = {"Times the reference workloads (shd_ff, shd_rec, on_1024): median training step "
+                + "(forward, backward, update) and inference forward, in ms, and peak heap in MiB.",
+                "Prints: workload=NAME train_ms=X forward_ms=Y peak_heap_mb=Z (one line per workload).",
+                "With --compare-snntorch also runs the snnTorch peer script (Python from $SNN4J_PYTHON, else "
+                        + "/usr/bin/python3; snnTorch from $SNNTORCH_PATH or PYTHONPATH) and prints "
+                        + "speedup_train and speedup_forward (snnTorch time / snn4j time)."})
+public final class SpeedCommand implements Callable<Integer> {
+
+    @Option(names = "--workload", paramLabel = "NAME", defaultValue = "all",
+            description = "shd_ff, shd_rec, on_1024 or all (comma-separated list allowed; default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "20",
+            description = "Timed steps per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Least number of untimed steps before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "2",
+            description = "Least wall time of the untimed steps, seconds, so the JIT has compiled the kernels "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(names = "--threads", paramLabel = "K",
+            description = "Kernel threads, also given to snnTorch (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of weights, input and labels (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "0",
+            description = "Hidden size (default: the workload's own, 256 for shd_*, 1024 for on_1024).")
+    int hidden;
+
+    @Option(names = "--steps", paramLabel = "T", defaultValue = "0",
+            description = "Time steps (default: the workload's own, 100 for shd_*, 500 for on_1024).")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "0",
+            description = "Batch size (default: the workload's own, 64 for shd_*, 16 for on_1024).")
+    int batch;
+
+    @Option(names = "--compare-snntorch",
+            description = "Also time snnTorch on the same workloads (exit 1 when snnTorch is not importable).")
+    boolean compareSnntorch;
+
+    @Option(names = "--breakdown",
+            description = "After the timings, time each layer's forward and backward call of the training step "
+                    + "(lines workload=NAME layer=I type=TYPE forward_ms=X backward_ms=Y, then loss and optimizer).")
+    boolean breakdown;
+
+    @Option(names = "--snntorch-layerwise",
+            description = "Run snnTorch's feed-forward workloads layer by layer (each nn.Linear once on the whole "
+                    + "sequence) instead of the tutorial-style time loop.")
+    boolean snntorchLayerwise;
+
+    @Option(names = "--peer-script", paramLabel = "FILE",
+            description = "The snnTorch script (default: " + SnntorchPeer.SCRIPT + " under the working directory "
+                    + "or the installation).")
+    Path peerScript;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SpeedOptions options = new SpeedOptions(workload, repeat, warmup, warmupSeconds,
+                threads == null ? Parallel.threads() : threads, seed, hidden, steps, batch);
+        try {
+            options.validate();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SnntorchPeer peer = null;
+        if (compareSnntorch) {
+            // Checked first: no point in a long snn4j run when the comparison asked for cannot happen.
+            peer = SnntorchPeer.fromEnvironment(SnntorchPeer.find(peerScript));
+            String why = peer.unavailableReason();
+            if (why != null) {
+                err.println("snn4j speed: " + why);
+                err.flush();
+                return Main.EXIT_FAILURE;
+            }
+        }
+        warnIfBusy(err);
+        // Which kernels ran decides the figures (the launcher adds the Vector API module; plain java -jar does not).
+        err.println("snn4j speed: kernels: " + Simd.describe() + "; threads: " + options.threads());
+        err.flush();
+        List<SpeedResult> ours = SpeedRunner.run(options, out);
+        if (breakdown) {
+            for (String name : options.workloads()) {
+                SpeedRunner.breakdown(name, options, out);
+            }
+        }
+        if (peer == null) {
+            return 0;
+        }
+        List<SpeedResult> theirs = snntorchLayerwise ? peer.run(options, "--layerwise") : peer.run(options);
+        for (SpeedResult s : ours) {
+            SpeedResult t = theirs.stream().filter(r -> r.workload().equals(s.workload())).findFirst().orElse(null);
+            if (t == null) {
+                err.println("snn4j speed: snnTorch printed no line for " + s.workload());
+                continue;
+            }
+            out.println(String.format(Locale.ROOT, "peer=snntorch workload=%s train_ms=%.2f forward_ms=%.2f "
+                    + "peak_rss_mb=%.1f", t.workload(), t.trainMs(), t.forwardMs(), t.peakMemoryMb()));
+            out.println(String.format(Locale.ROOT, "compare workload=%s speedup_train=%.2fx speedup_forward=%.2fx",
+                    s.workload(), t.trainMs() / s.trainMs(), t.forwardMs() / s.forwardMs()));
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    /** Timings taken while other processes compete for the cores are not comparable; say so on stderr. */
+    private static void warnIfBusy(PrintWriter err) {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double load = os.getSystemLoadAverage();
+        if (load >= os.getAvailableProcessors()) {
+            err.println(String.format(Locale.ROOT, "snn4j speed: note: load average %.2f on %d processors; other "
+                    + "processes compete for the cores, so these timings are not reliable", load,
+                    os.getAvailableProcessors()));
+            err.flush();
+        }
+    }
+}
