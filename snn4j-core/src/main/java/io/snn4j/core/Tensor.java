@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class Tensor {
     private final float[] data;
     private final int[] shape;
+    /** Non-zeros of the data at attach time, or null; see {@link #attachEvents}. */
+    private Events events;
 
     /** A zero-filled tensor of the given shape. */
     public Tensor(int... shape) {
@@ -129,7 +131,12 @@ public final class Tensor {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(shape) + " ("
                     + data.length + " values) to " + Arrays.toString(newShape));
         }
-        return new Tensor(data, s);
+        Tensor view = new Tensor(data, s);
+        // The flattened [rows, cols] layout survives a reshape that keeps the last dimension.
+        if (events != null && s.length > 0 && s[s.length - 1] == events.cols) {
+            view.events = events;
+        }
+        return view;
     }
 
     /** A copy of index {@code i} of the first dimension, e.g. step {@code t} of a {@code [T, B, N]} sequence. */
@@ -187,6 +194,7 @@ public final class Tensor {
         return off;
     }
 
+    /** A copy of the data, without attached {@link #events()}: copies are made to be written into. */
     public Tensor copy() {
         return new Tensor(data.clone(), shape);
     }
@@ -236,5 +244,174 @@ public final class Tensor {
             sb.append(i == 0 ? "" : ", ").append(data[i]);
         }
         return sb.append(data.length > n ? ", ...]" : "]").toString();
+    }
+
+    /**
+     * Attaches the list of this tensor's non-zeros, so that consumers such as {@code Linear} skip scanning the
+     * data for them. The events describe the data at attach time: writing into {@link #data()} afterwards makes
+     * them wrong, and nothing detects that, so only the producer of a tensor attaches events, right after
+     * filling it, and nobody writes into such a tensor afterwards (or calls {@link #detachEvents()} first).
+     *
+     * @param ev events of this tensor seen as {@code [size / cols, cols]} with {@code cols} its last dimension
+     * @return this tensor
+     */
+    public Tensor attachEvents(Events ev) {
+        int cols = shape.length == 0 ? 1 : shape[shape.length - 1];
+        int rows = cols == 0 ? 0 : data.length / cols;
+        if (ev.cols != cols || ev.rows != rows) {
+            throw new IllegalArgumentException("attachEvents: events of [" + ev.rows + ", " + ev.cols
+                    + "] do not fit a tensor of shape " + Arrays.toString(shape) + " (expected [" + rows + ", "
+                    + cols + "])");
+        }
+        this.events = ev;
+        return this;
+    }
+
+    /** Drops the attached events, e.g. before writing into the data. */
+    public void detachEvents() {
+        this.events = null;
+    }
+
+    /** The attached list of non-zeros (see {@link #attachEvents}), or null when none was attached. */
+    public Events events() {
+        return events;
+    }
+
+    /**
+     * Scans {@code dense} once and attaches its non-zeros, as {@code [size / cols, cols]} by its last dimension
+     * {@code cols}; meant for spike inputs (encoders, data pipelines) that are then read by several layers or
+     * steps. Returns {@code dense} itself (same data).
+     */
+    public static Tensor spikesWithEvents(Tensor dense) {
+        return dense.attachEvents(Events.scan(dense));
+    }
+
+    /**
+     * The non-zero entries of a row-major {@code [rows, cols]} matrix in compressed-row form: row {@code r} owns
+     * positions {@code [rowStart(r), rowStart(r + 1))}, each with its column (ascending within a row) and value.
+     * Immutable by contract: the array accessors return the internal arrays, which must not be modified.
+     */
+    public static final class Events {
+        private final int rows;
+        private final int cols;
+        private final int[] rowPtr;
+        private final int[] colIdx;
+        private final float[] values;
+
+        /**
+         * Takes (does not copy) the arrays; checks them in one pass over the events.
+         *
+         * @param rowPtr {@code [rows + 1]}, ascending from 0: where each row's events start
+         * @param colIdx column of each event, strictly ascending within a row, in {@code [0, cols)}
+         * @param values value of each event (non-zero)
+         */
+        public Events(int rows, int cols, int[] rowPtr, int[] colIdx, float[] values) {
+            if (rows < 0 || cols < 0 || rowPtr.length < rows + 1 || rowPtr[0] != 0) {
+                throw new IllegalArgumentException("Events: rowPtr needs " + (rows + 1)
+                        + " entries starting at 0 for " + rows + " rows, got " + rowPtr.length);
+            }
+            int nnz = rowPtr[rows];
+            if (colIdx.length < nnz || values.length < nnz) {
+                throw new IllegalArgumentException("Events: " + nnz + " events but " + colIdx.length
+                        + " columns and " + values.length + " values");
+            }
+            for (int r = 0; r < rows; r++) {
+                if (rowPtr[r + 1] < rowPtr[r]) {
+                    throw new IllegalArgumentException("Events: rowPtr decreases at row " + r);
+                }
+                int last = -1;
+                for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                    if (colIdx[p] <= last || colIdx[p] >= cols) {
+                        throw new IllegalArgumentException("Events: column " + colIdx[p] + " in row " + r
+                                + " is out of [0, " + cols + ") or not ascending");
+                    }
+                    last = colIdx[p];
+                }
+            }
+            this.rows = rows;
+            this.cols = cols;
+            this.rowPtr = rowPtr;
+            this.colIdx = colIdx;
+            this.values = values;
+        }
+
+        /** The non-zeros of {@code t} seen as {@code [size / cols, cols]}, {@code cols} its last dimension. */
+        public static Events scan(Tensor t) {
+            int cols = t.shape.length == 0 ? 1 : t.shape[t.shape.length - 1];
+            int rows = cols == 0 ? 0 : t.data.length / cols;
+            io.snn4j.core.kernel.EventAccumulate.Events ev = new io.snn4j.core.kernel.EventAccumulate.Events()
+                    .of(t.data, 0, rows, cols);
+            return ev.snapshot();
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
+        }
+
+        /** Number of events (non-zeros). */
+        public int nnz() {
+            return rowPtr[rows];
+        }
+
+        /** Position of the first event of row {@code r}; {@code rowStart(rows)} is {@link #nnz()}. */
+        public int rowStart(int r) {
+            return rowPtr[r];
+        }
+
+        public int col(int p) {
+            return colIdx[p];
+        }
+
+        public float value(int p) {
+            return values[p];
+        }
+
+        /** The internal row pointers {@code [rows + 1]}; read only. */
+        public int[] rowPtrArray() {
+            return rowPtr;
+        }
+
+        /** The internal column indices; read only. */
+        public int[] colArray() {
+            return colIdx;
+        }
+
+        /** The internal values; read only. */
+        public float[] valueArray() {
+            return values;
+        }
+
+        /** Whether these events describe exactly the non-zeros of {@code x[rows, cols]} (a full scan, for checks). */
+        public boolean matches(float[] x) {
+            if (x.length != (long) rows * cols) {
+                return false;
+            }
+            int p = 0;
+            for (int r = 0; r < rows; r++) {
+                if (rowPtr[r] != p) {
+                    return false;
+                }
+                for (int i = 0; i < cols; i++) {
+                    float v = x[r * cols + i];
+                    if (v != 0f) {
+                        if (p >= rowPtr[r + 1] || colIdx[p] != i
+                                || Float.floatToIntBits(values[p]) != Float.floatToIntBits(v)) {
+                            return false;
+                        }
+                        p++;
+                    }
+                }
+            }
+            return rowPtr[rows] == p;
+        }
+
+        @Override
+        public String toString() {
+            return "Events[" + rows + " x " + cols + ", " + nnz() + " non-zeros]";
+        }
     }
 }

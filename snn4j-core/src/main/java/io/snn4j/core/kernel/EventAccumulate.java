@@ -1,5 +1,6 @@
 package io.snn4j.core.kernel;
 
+import io.snn4j.core.Tensor;
 import java.util.Arrays;
 
 /**
@@ -33,6 +34,8 @@ public final class EventAccumulate {
         private float[] src;
         private int srcOff;
         private boolean filled;
+        /** Whether the by-row arrays belong to an attached {@link Tensor.Events}: never written then. */
+        private boolean borrowed;
         /** Per-chunk event buffers of {@link #collect}, reused across calls. */
         private int[][] chunkIdx = new int[0][];
         private float[][] chunkVal = new float[0][];
@@ -51,6 +54,7 @@ public final class EventAccumulate {
             this.cols = cols;
             this.filled = false;
             this.byColumnValid = false;
+            unborrow();
             if (rowPtr.length < rows + 1) {
                 rowPtr = new int[rows + 1];
             }
@@ -159,6 +163,7 @@ public final class EventAccumulate {
             this.cols = cols;
             this.filled = false;
             this.byColumnValid = false;
+            unborrow();
             if (rowPtr.length < rows + 1) {
                 rowPtr = new int[rows + 1];
             }
@@ -204,6 +209,41 @@ public final class EventAccumulate {
             });
             filled = true;
             return this;
+        }
+
+        private void unborrow() {
+            if (borrowed) {
+                rowPtr = new int[1];
+                colIdx = new int[0];
+                rowVal = new float[0];
+                borrowed = false;
+            }
+        }
+
+        /**
+         * Takes the events attached to a tensor instead of scanning it: shares their arrays (never writes them;
+         * a later {@link #collect} or {@link #count} switches back to own arrays).
+         */
+        public Events wrap(Tensor.Events ev) {
+            this.src = null;
+            this.srcOff = 0;
+            this.rows = ev.rows();
+            this.cols = ev.cols();
+            this.rowPtr = ev.rowPtrArray();
+            this.colIdx = ev.colArray();
+            this.rowVal = ev.valueArray();
+            this.borrowed = true;
+            this.byColumnValid = false;
+            this.filled = true;
+            return this;
+        }
+
+        /** An immutable copy of the recorded events, to attach to a tensor. */
+        public Tensor.Events snapshot() {
+            requireFilled();
+            int nnz = nnz();
+            return new Tensor.Events(rows, cols, Arrays.copyOf(rowPtr, rows + 1), Arrays.copyOf(colIdx, nnz),
+                    Arrays.copyOf(rowVal, nnz));
         }
 
         /** Counts and records the non-zeros of {@code x[rows, cols]}. */
@@ -309,6 +349,7 @@ public final class EventAccumulate {
         final int[] ci = x.colIdx;
         final float[] rv = x.rowVal;
         long avg = x.rows == 0 ? 0 : (long) out * (1 + x.nnz() / x.rows);
+        final SimdKernels simd = vectorAccumulate(out);
         Parallel.forRange(x.rows, avg, (from, to) -> {
             float[] acc = scratchRow(out);
             for (int r = from; r < to; r++) {
@@ -331,6 +372,10 @@ public final class EventAccumulate {
                     java.util.Arrays.fill(acc, 0, out, 0f);
                 } else {
                     System.arraycopy(init, 0, acc, 0, out);
+                }
+                if (simd != null) {
+                    simd.eventRows(acc, wt, ci, rv, p, end, out);
+                    p = end;
                 }
                 for (; p + 3 < end; p += 4) {
                     Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
@@ -378,11 +423,25 @@ public final class EventAccumulate {
      * @param dwt   {@code in} rows of at least {@code out} values: the gradient of the transposed weight
      */
     public static void weightGrad(Events x, float[][] delta, int out, float[][] dwt) {
-        x.buildByColumn();
+        x.requireFilled();
         if (delta.length < x.rows || dwt.length < x.cols) {
             throw new IllegalArgumentException("EventAccumulate: weightGrad needs " + x.rows + " delta rows and "
                     + x.cols + " dwt rows, got " + delta.length + " and " + dwt.length);
         }
+        final SimdKernels simd = vectorAccumulate(out);
+        if (simd != null && byRowWeightGrad) {
+            // By input row from the by-row lists: building the by-column ones costs more than it saves here
+            // (about 0.5 ms of a 1.5 ms call for the [6400, 700] input of shd_ff at density 0.02).
+            final int[] rp = x.rowPtr;
+            final int[] ci = x.colIdx;
+            final float[] rv = x.rowVal;
+            final int rows = x.rows;
+            long cost = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols) + rows / x.cols;
+            Parallel.forRange(x.cols, cost, (from, to) -> simd.eventScatter(dwt, delta, rp, ci, rv, rows, from,
+                    to, out));
+            return;
+        }
+        x.buildByColumn();
         final int[] cp = x.colPtr;
         final int[] ri = x.rowIdx;
         final float[] cv = x.colVal;
@@ -392,6 +451,10 @@ public final class EventAccumulate {
                 float[] d = dwt[i];
                 int p = cp[i];
                 int end = cp[i + 1];
+                if (simd != null) {
+                    simd.eventRows(d, delta, ri, cv, p, end, out);
+                    p = end;
+                }
                 for (; p + 3 < end; p += 4) {
                     Gemm.axpy4(cv[p], cv[p + 1], cv[p + 2], cv[p + 3], delta[ri[p]], delta[ri[p + 1]],
                             delta[ri[p + 2]], delta[ri[p + 3]], d, out);
@@ -407,6 +470,21 @@ public final class EventAccumulate {
             }
         });
     }
+
+    /**
+     * The SIMD event accumulate for rows of {@code out} values, or null for the plain one. The SIMD form keeps a
+     * strip of eight vectors in registers, so it needs at least one full strip; measured on the 2-core machine
+     * (AVX-512, 16 lanes, best of 200 calls, [6400, in] spike inputs): 20% faster forward and 10% faster weight
+     * gradient at 256 outputs, but 2.5x slower at 20 outputs (the columns past the last vector go one event at a
+     * time) and no faster at 1024 (the weight rows no longer stay in L2).
+     */
+    private static SimdKernels vectorAccumulate(int out) {
+        SimdKernels simd = Simd.kernels();
+        return simd != null && out >= 8 * simd.lanes() && out <= 512 ? simd : null;
+    }
+
+    /** Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. */
+    static volatile boolean byRowWeightGrad = true;
 
     private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
 

@@ -25,6 +25,22 @@ interface SimdKernels {
     int scanRows(float[] x, int off, int cols, int r0, int r1, int[] rowNnz, int[] idx, float[] val, int p,
             long maxNnz);
 
+    /**
+     * {@code acc[0..n) += sum over p in [from, to) of val[p] * rows[idx[p]][0..n)}: the event accumulate of
+     * {@code EventAccumulate}, each element of {@code acc} updated by one fused multiply-add per event, in
+     * ascending p, so its rounding depends on the events alone (not on threads or on n).
+     */
+    void eventRows(float[] acc, float[][] rows, int[] idx, float[] val, int from, int to, int n);
+
+    /**
+     * {@code dst[i][0..n) += val[p] * src[r][0..n)} for every event p = (r, i) of the by-row lists
+     * ({@code rowPtr}, {@code colIdx}) whose column i lies in {@code [from, to)}, rows in ascending order: the
+     * weight gradient of {@code EventAccumulate} without building by-column lists. Each element takes one fused
+     * multiply-add per event in ascending r, so it gets the same bits as {@link #eventRows} over by-column lists.
+     */
+    void eventScatter(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val, int rows, int from,
+            int to, int n);
+
     /** Lanes of the float vectors used, for reports. */
     int lanes();
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * A fully connected synapse {@code y = x W^T + b}, as PyTorch's {@code nn.Linear}, applied to every time step:
  * {@code [T, B, in] -> [T, B, out]}. The whole sequence is one {@code [T*B, in] x [in, out]} product.
  *
- * <p>Each call collects the input's non-zeros; inputs sparser than {@link #eventDensity(int)} take the
+ * <p>Each call takes the input's non-zeros from its attached {@link Tensor#events()} or, without them, scans
+ * for them; inputs sparser than {@link #eventDensity(int)} take the
  * event-driven kernels ({@link EventAccumulate}) for the forward pass and the weight gradient, denser inputs
  * the blocked GEMM. Both give the same values up to float32 rounding order.
  */
@@ -152,7 +153,19 @@ public final class Linear extends StatelessLayer {
         int rows = x.dim(0) * x.dim(1);
         Tensor y = new Tensor(x.dim(0), x.dim(1), out);
         EventAccumulate.Events ev = training ? events : evalEvents;
-        boolean sparse = ev.collect(x.data(), 0, rows, in, (long) (eventDensity(out) * rows * (double) in));
+        long budget = (long) (eventDensity(out) * rows * (double) in);
+        Tensor.Events attached = x.events();
+        boolean sparse;
+        if (attached != null && attached.rows() == rows && attached.cols() == in) {
+            // The producer knows the non-zeros: no scan, and the path follows from their number.
+            assert attached.matches(x.data()) : "linear: attached events do not match the input data";
+            sparse = attached.nnz() <= budget;
+            if (sparse) {
+                ev.wrap(attached);
+            }
+        } else {
+            sparse = ev.collect(x.data(), 0, rows, in, budget);
+        }
         // The transposed weight is refreshed every call: the optimizer updates the weight in place.
         if (sparse) {
             wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);

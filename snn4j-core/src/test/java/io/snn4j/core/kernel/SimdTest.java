@@ -247,7 +247,8 @@ class SimdTest {
     @Test
     void eventOutputsAreTheSameOnBothPaths() {
         assumeTrue(Simd.available());
-        // The scan only finds the events; the accumulate that follows must then give identical bits.
+        // The scan finds the same events; the SIMD accumulate fuses multiply and add, so the sums agree up to
+        // float32 rounding (see eventAccumulateOfBothPathsMatchesTheReference for the bounds).
         Rng rng = new Rng(17);
         int rows = 30;
         int in = 71;
@@ -263,6 +264,97 @@ class SimdTest {
                 EventAccumulate.forward(ev, wt, out, y[idx], 0);
             });
         }
+        assertClose(y[0], y[1], in, "event forward, plain vs SIMD");
+    }
+
+    @Test
+    void eventAccumulateOfBothPathsMatchesTheReference() {
+        // out around one vector (16 lanes), the register strip (8 vectors = 128) and the shd_ff widths (20, 256).
+        int[] outs = {1, 15, 16, 17, 20, 127, 128, 129, 256, 300};
+        Rng rng = new Rng(23);
+        for (boolean simd : new boolean[] {false, true}) {
+            if (simd && !Simd.available()) {
+                continue;
+            }
+            for (int out : outs) {
+                for (boolean binary : new boolean[] {true, false}) {
+                    int rows = 13;
+                    int in = 37;
+                    float[] x = random(rng, rows * in, 0.3, binary);
+                    float[] wt = random(rng, in * out, 1, false);
+                    float[] delta = random(rng, rows * out, 1, false);
+                    float[] exp = random(rng, rows * out, 1, false);
+                    float[] act = exp.clone();
+                    float[] dexp = random(rng, in * out, 1, false);
+                    float[] dact = dexp.clone();
+                    EventAccumulate.forwardReference(x, rows, in, wt, out, exp);
+                    EventAccumulate.weightGradReference(x, rows, in, delta, out, dexp);
+                    withSimd(simd, () -> {
+                        EventAccumulate.Events ev = new EventAccumulate.Events().of(x, 0, rows, in);
+                        EventAccumulate.forward(ev, wt, out, act, 0);
+                        EventAccumulate.weightGrad(ev, delta, 0, out, dact);
+                    });
+                    String what = "simd " + simd + " out " + out + " binary " + binary;
+                    assertClose(exp, act, in, "forward, " + what);
+                    assertClose(dexp, dact, rows, "weight gradient, " + what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorEventAccumulateIsBitIdenticalWithOneAndTwoThreads() {
+        assumeTrue(Simd.available());
+        Rng rng = new Rng(29);
+        int rows = 200;
+        int in = 300;
+        int out = 257;
+        float[] x = random(rng, rows * in, 0.05, true);
+        float[] wt = random(rng, in * out, 1, false);
+        float[] delta = random(rng, rows * out, 1, false);
+        float[][] y = new float[2][];
+        float[][] dw = new float[2][];
+        for (int t = 1; t <= 2; t++) {
+            int idx = t - 1;
+            withThreads(t, () -> withSimd(true, () -> {
+                EventAccumulate.Events ev = new EventAccumulate.Events().of(x, 0, rows, in);
+                y[idx] = new float[rows * out];
+                dw[idx] = new float[in * out];
+                EventAccumulate.forward(ev, wt, out, y[idx], 0);
+                EventAccumulate.weightGrad(ev, delta, 0, out, dw[idx]);
+            }));
+        }
         assertArrayEquals(y[0], y[1]);
+        assertArrayEquals(dw[0], dw[1]);
+    }
+
+    @Test
+    void vectorWeightGradientByRowGivesTheBitsOfTheByColumnOrder() {
+        assumeTrue(Simd.available());
+        Rng rng = new Rng(31);
+        for (int out : new int[] {128, 256, 257}) {
+            int rows = 50;
+            int in = 40;
+            float[] x = random(rng, rows * in, 0.1, false);
+            float[] delta = random(rng, rows * out, 1, false);
+            float[] start = random(rng, in * out, 1, false);
+            float[][] dw = new float[2][];
+            for (int k = 0; k < 2; k++) {
+                boolean byRow = k == 0;
+                int idx = k;
+                boolean before = EventAccumulate.byRowWeightGrad;
+                EventAccumulate.byRowWeightGrad = byRow;
+                try {
+                    withSimd(true, () -> {
+                        dw[idx] = start.clone();
+                        EventAccumulate.weightGrad(new EventAccumulate.Events().of(x, 0, rows, in), delta, 0, out,
+                                dw[idx]);
+                    });
+                } finally {
+                    EventAccumulate.byRowWeightGrad = before;
+                }
+            }
+            assertArrayEquals(dw[1], dw[0], "out " + out);
+        }
     }
 }
