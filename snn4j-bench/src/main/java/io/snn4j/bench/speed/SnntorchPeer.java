@@ -52,6 +52,16 @@ public final class SnntorchPeer {
      * @return the script, or null when none exists
      */
     public static Path find(Path explicit) {
+        return findScript(explicit, SCRIPT);
+    }
+
+    /**
+     * A peer script: {@code explicit} when given, else {@code relative} under the working directory or under any
+     * parent of the folder holding the snn4j jar.
+     *
+     * @return the script, or null when none exists
+     */
+    static Path findScript(Path explicit, String relative) {
         if (explicit != null) {
             return Files.isRegularFile(explicit) ? explicit : null;
         }
@@ -66,7 +76,7 @@ public final class SnntorchPeer {
             // No code source (unusual class loader): the working directory is all we can try.
         }
         for (Path r : roots) {
-            Path s = r.resolve(SCRIPT);
+            Path s = r.resolve(relative);
             if (Files.isRegularFile(s)) {
                 return s;
             }
@@ -119,7 +129,7 @@ public final class SnntorchPeer {
      */
     public List<SpeedResult> run(SpeedOptions o, String... extraArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
-                "--workload", String.join(",", o.workloads()),
+                "--workload", String.join(",", o.trainingWorkloads()),
                 "--repeat", Integer.toString(o.repeat()), "--warmup", Integer.toString(o.warmup()),
                 "--warmup-seconds", Double.toString(o.warmupSeconds()),
                 "--threads", Integer.toString(o.threads()), "--seed", Long.toString(o.seed()),

@@ -28,7 +28,8 @@ public final class SpeedRunner {
     }
 
     /**
-     * Runs the selected workloads and prints one {@link SpeedResult#line()} per workload to {@code out}.
+     * Runs the selected training workloads (not cuba: see {@link #runCuba}) and prints one
+     * {@link SpeedResult#line()} per workload to {@code out}.
      *
      * @throws IllegalArgumentException when the options are invalid (see {@link SpeedOptions#validate()})
      */
@@ -38,7 +39,7 @@ public final class SpeedRunner {
         Parallel.setThreads(options.threads());
         try {
             List<SpeedResult> results = new ArrayList<>();
-            for (String name : options.workloads()) {
+            for (String name : options.trainingWorkloads()) {
                 SpeedResult r = measure(name, options);
                 out.println(r.line());
                 out.flush();
@@ -50,21 +51,72 @@ public final class SpeedRunner {
         }
     }
 
-    /** Builds one workload and times it as {@link #run} does. */
+    /**
+     * Builds one workload (with gradient checkpointing over time when {@link SpeedOptions#checkpointEvery()} is
+     * set) and times it as {@link #run} does.
+     */
     public static SpeedResult measure(String name, SpeedOptions o) {
+        List<MemoryPoolMXBean> heap = resetHeapPeaks();
+        Workload w = build(name, o);
+        double trainMs = medianMs(w::trainStep, o.warmup(), o.warmupSeconds(), o.repeat());
+        double forwardMs = medianMs(w::forward, o.warmup(), o.warmupSeconds(), o.repeat());
+        return new SpeedResult(name, trainMs, forwardMs, heapPeakMb(heap));
+    }
+
+    static Workload build(String name, SpeedOptions o) {
+        Workload w = Workload.build(name, o.hidden(), o.steps(), o.batch(), o.seed());
+        if (o.checkpointEvery() > 0) {
+            w.network().setCheckpointEvery(o.checkpointEvery());
+        }
+        return w;
+    }
+
+    /**
+     * Builds the CUBA network ({@link Cuba}) and times its simulation: untimed simulations until at least
+     * {@code warmup} of them and {@code warmupSeconds} have passed (the first one is reported as
+     * {@code first_ms}), then {@code repeat} timed ones, whose median is {@code sim_ms}. Building the network
+     * (drawing the synapses) is not timed, as Brian2's {@code run()} does not include it either. Prints
+     * {@link CubaResult#line()}. Single-threaded whatever {@link SpeedOptions#threads()} says (see {@link Cuba}).
+     *
+     * @throws IllegalStateException if two simulations of the same network differ (they must not)
+     */
+    public static CubaResult runCuba(SpeedOptions o, PrintWriter out) {
+        o.validate();
+        List<MemoryPoolMXBean> heap = resetHeapPeaks();
+        Cuba net = Cuba.build(o.cubaNeurons(), o.cubaSeconds(), o.seed());
+        long t0 = System.nanoTime();
+        Cuba.Run first = net.simulate();
+        double firstMs = (System.nanoTime() - t0) / 1e6;
+        Cuba.Run[] last = {first};
+        double simMs = medianMs(() -> last[0] = net.simulate(), Math.max(0, o.warmup() - 1), o.warmupSeconds(),
+                o.repeat());
+        if (last[0].spikes() != first.spikes() || !Arrays.equals(last[0].spikeCounts(), first.spikeCounts())) {
+            throw new IllegalStateException("cuba: two simulations of the same network differ (" + first.spikes()
+                    + " and " + last[0].spikes() + " spikes)");
+        }
+        CubaResult r = new CubaResult(simMs, firstMs, first.rateHz(), first.spikes(), net.synapses(),
+                heapPeakMb(heap));
+        out.println(r.line());
+        out.flush();
+        return r;
+    }
+
+    /** Requests a full GC and resets the heap pools' peak counters; returns the pools. */
+    private static List<MemoryPoolMXBean> resetHeapPeaks() {
         List<MemoryPoolMXBean> heap = heapPools();
         System.gc();
         for (MemoryPoolMXBean p : heap) {
             p.resetPeakUsage();
         }
-        Workload w = Workload.build(name, o.hidden(), o.steps(), o.batch(), o.seed());
-        double trainMs = medianMs(w::trainStep, o.warmup(), o.warmupSeconds(), o.repeat());
-        double forwardMs = medianMs(w::forward, o.warmup(), o.warmupSeconds(), o.repeat());
+        return heap;
+    }
+
+    private static double heapPeakMb(List<MemoryPoolMXBean> heap) {
         long peak = 0;
         for (MemoryPoolMXBean p : heap) {
             peak += p.getPeakUsage().getUsed();
         }
-        return new SpeedResult(name, trainMs, forwardMs, peak / (1024.0 * 1024.0));
+        return peak / (1024.0 * 1024.0);
     }
 
     /**
@@ -80,7 +132,7 @@ public final class SpeedRunner {
         int before = Parallel.threads();
         Parallel.setThreads(o.threads());
         try {
-            Workload w = Workload.build(name, o.hidden(), o.steps(), o.batch(), o.seed());
+            Workload w = build(name, o);
             warmUp(w::trainStep, o.warmup(), o.warmupSeconds());
             double[][] samples = new double[o.repeat()][];
             for (int r = 0; r < o.repeat(); r++) {

@@ -105,6 +105,9 @@ public final class Workload {
                 for (int i = 0; i < xd.length; i++) {
                     xd[i] = data.nextFloat() < SHD_DENSITY ? 1f : 0f;
                 }
+                // Spikes travel with their event list, made once per batch as a spike data loader would; the
+                // first Linear then needs no scan of the dense [T, B, 700] input on each step.
+                Tensor.spikesWithEvents(x);
                 int[] labels = new int[b];
                 for (int i = 0; i < b; i++) {
                     labels[i] = data.nextInt(SHD_CLASSES);

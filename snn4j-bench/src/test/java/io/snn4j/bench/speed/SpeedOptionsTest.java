@@ -27,7 +27,7 @@ class SpeedOptionsTest {
     void anUnknownWorkloadIsRejectedNamingTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> withWorkload("shd_ff,mnist").validate());
-        assertEquals("unknown workload 'mnist'; valid: shd_ff, shd_rec, on_1024, all", e.getMessage());
+        assertEquals("unknown workload 'mnist'; valid: shd_ff, shd_rec, on_1024, cuba, all", e.getMessage());
     }
 
     @Test
@@ -51,5 +51,36 @@ class SpeedOptionsTest {
                 () -> new SpeedOptions("all", 1, 0, 0, 0, 42, 0, 0, 0).validate()).getMessage().contains("--threads"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new SpeedOptions("all", 1, 0, 0, 1, 42, 0, -5, 0).validate()).getMessage().contains("--steps"));
+    }
+
+    @Test
+    void cubaIsNotPartOfAllAndIsSeparatedFromTheTrainingWorkloads() {
+        SpeedOptions o = withWorkload("shd_ff,cuba");
+        assertEquals(List.of("shd_ff", "cuba"), o.workloads());
+        assertEquals(List.of("shd_ff"), o.trainingWorkloads());
+        assertTrue(o.runsCuba());
+        assertTrue(!withWorkload("all").runsCuba());
+        assertEquals(List.of(), withWorkload("cuba").trainingWorkloads());
+    }
+
+    @Test
+    void cubaSizesDefaultToTheReferenceNetwork() {
+        SpeedOptions o = withWorkload("cuba");
+        assertEquals(4000, o.cubaNeurons());
+        assertEquals(1.0, o.cubaSeconds(), 0);
+        o = o.withCuba(500, 0.25);
+        assertEquals(500, o.cubaNeurons());
+        assertEquals(0.25, o.cubaSeconds(), 0);
+    }
+
+    @Test
+    void aNegativeCheckpointIntervalOrCubaSizeIsRejectedNamingTheOption() {
+        assertEquals("--checkpoint-every must be >= 1 (or 0 for off), got -2", assertThrows(
+                IllegalArgumentException.class, () -> withWorkload("all").withCheckpointEvery(-2).validate())
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> withWorkload("cuba").withCuba(-1, 0).validate()).getMessage().startsWith("--neurons"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> withWorkload("cuba").withCuba(0, -1).validate()).getMessage().startsWith("--sim-seconds"));
     }
 }

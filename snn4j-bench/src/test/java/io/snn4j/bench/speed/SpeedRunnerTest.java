@@ -94,4 +94,33 @@ class SpeedRunnerTest {
         assertEquals(6, ms.length);
         assertEquals(0.0, ms[5], 0);
     }
+
+    @Test
+    void runSkipsCubaWhichRunCubaPrintsAsOneParsableLine() {
+        StringWriter sw = new StringWriter();
+        SpeedOptions o = new SpeedOptions("cuba", 2, 0, 0, 1, 42, 0, 0, 0).withCuba(Cuba.NEURONS, 0.1);
+        assertEquals(List.of(), SpeedRunner.run(o, new PrintWriter(sw, true)));
+        assertEquals("", sw.toString());
+        CubaResult r = SpeedRunner.runCuba(o, new PrintWriter(sw, true));
+        String line = sw.toString().trim();
+        assertTrue(line.matches("workload=cuba sim_ms=\\d+\\.\\d\\d first_ms=\\d+\\.\\d\\d rate_hz=\\d+\\.\\d{3} "
+                + "spikes=\\d+ synapses=\\d+ peak_heap_mb=\\d+\\.\\d"), line);
+        assertEquals(r.line(), line);
+        Cuba.Run direct = Cuba.build(Cuba.NEURONS, 0.1, 42).simulate();
+        assertEquals(direct.spikes(), r.spikes());
+        assertEquals(direct.rateHz(), r.rateHz(), 0);
+    }
+
+    @Test
+    void checkpointingOverTimeIsSwitchedOnInTheWorkloadsNetwork() {
+        SpeedOptions o = new SpeedOptions("shd_ff", 1, 0, 0, 1, 7, 8, 6, 2).withCheckpointEvery(2);
+        assertEquals(2, SpeedRunner.build("shd_ff", o).network().checkpointEvery());
+        assertEquals(2, SpeedRunner.build("shd_rec", o).network().checkpointEvery());
+        assertEquals(0, SpeedRunner.build("shd_ff", o.withCheckpointEvery(0)).network().checkpointEvery());
+        // Checkpointing recomputes, it does not change the step's result.
+        Workload plain = SpeedRunner.build("shd_rec", o.withCheckpointEvery(0));
+        Workload ckpt = SpeedRunner.build("shd_rec", o);
+        assertEquals(plain.trainStep(), ckpt.trainStep(), 1e-6f);
+        assertEquals(1, SpeedRunner.run(o, new PrintWriter(new StringWriter())).size());
+    }
 }
