@@ -344,6 +344,21 @@ public final class Tensor {
             return ev.snapshot();
         }
 
+        /** The events of rows {@code [r0, r1)}, copied, as events of a {@code [r1 - r0, cols]} array. */
+        public Events rowRange(int r0, int r1) {
+            if (r0 < 0 || r1 < r0 || r1 > rows) {
+                throw new IllegalArgumentException("Events: rows [" + r0 + ", " + r1 + ") out of [0, " + rows + ")");
+            }
+            int base = rowPtr[r0];
+            int[] ptr = new int[r1 - r0 + 1];
+            for (int r = r0; r <= r1; r++) {
+                ptr[r - r0] = rowPtr[r] - base;
+            }
+            int end = rowPtr[r1];
+            return new Events(r1 - r0, cols, ptr, java.util.Arrays.copyOfRange(colIdx, base, end),
+                    java.util.Arrays.copyOfRange(values, base, end));
+        }
+
         public int rows() {
             return rows;
         }

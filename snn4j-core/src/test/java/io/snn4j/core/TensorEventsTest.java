@@ -33,6 +33,39 @@ class TensorEventsTest {
     }
 
     @Test
+    void rowRangeIsTheEventListOfThoseRowsAlone() {
+        Tensor x = Tensor.spikesWithEvents(Tensor.of(new float[] {0, 0, 0, 1, 0, 2, 0, 0, 0, 0, -3, 0}, 4, 3));
+        Tensor.Events part = x.events().rowRange(1, 4);
+        assertEquals(3, part.rows());
+        assertEquals(3, part.nnz());
+        assertTrue(part.matches(new float[] {1, 0, 2, 0, 0, 0, 0, -3, 0}));
+        assertEquals(0, x.events().rowRange(2, 3).nnz());
+        assertThrows(IllegalArgumentException.class, () -> x.events().rowRange(3, 5));
+    }
+
+    @Test
+    void checkpointedSegmentsKeepTheInputsEventsAndGiveTheSameGradients() {
+        Rng rng = new Rng(3);
+        Tensor x = new Tensor(9, 2, 30);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = rng.nextFloat() < 0.1f ? 1f : 0f;
+        }
+        float[][] grads = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            Rng w = new Rng(7);
+            io.snn4j.core.layer.Sequential net = new io.snn4j.core.layer.Sequential(
+                    new io.snn4j.core.layer.Linear(30, 6, w), new io.snn4j.core.neuron.Leaky(0.8f));
+            net.setInputGradRequired(false);
+            net.setCheckpointEvery(k == 0 ? 0 : 4);
+            Tensor in = Tensor.spikesWithEvents(x.copy());
+            Tensor out = net.forward(in, true);
+            net.backward(Tensor.full(1f, out.shape()));
+            grads[k] = net.namedParameters().get("0.weight").grad().data().clone();
+        }
+        assertArrayEquals(grads[0], grads[1], 1e-5f);
+    }
+
+    @Test
     void allZeroAndAllOneTensorsGiveEmptyAndFullLists() {
         Tensor zeros = Tensor.spikesWithEvents(new Tensor(3, 5));
         assertEquals(0, zeros.events().nnz());

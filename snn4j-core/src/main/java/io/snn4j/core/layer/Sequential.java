@@ -219,12 +219,19 @@ public final class Sequential extends AbstractLayer implements Network {
         return out;
     }
 
-    /** Steps {@code [t0, t1)} of a time-major tensor, copied. */
+    /** Steps {@code [t0, t1)} of a time-major tensor, copied, with the matching part of its event list. */
     private static Tensor timeRange(Tensor x, int t0, int t1) {
         int stride = x.stride0();
         int[] shape = x.shape().clone();
         shape[0] = t1 - t0;
-        return new Tensor(Arrays.copyOfRange(x.data(), t0 * stride, t1 * stride), shape);
+        Tensor part = new Tensor(Arrays.copyOfRange(x.data(), t0 * stride, t1 * stride), shape);
+        Tensor.Events ev = x.events();
+        if (ev != null && ev.cols() > 0 && stride % ev.cols() == 0) {
+            // keep the segment's spikes as events, so its first layer needs no scan of the dense input
+            int rowsPerStep = stride / ev.cols();
+            part.attachEvents(ev.rowRange(t0 * rowsPerStep, t1 * rowsPerStep));
+        }
+        return part;
     }
 
     private Tensor checkpointedBackward(Tensor gradOut) {
