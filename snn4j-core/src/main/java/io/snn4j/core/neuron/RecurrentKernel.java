@@ -376,8 +376,9 @@ final class RecurrentKernel {
                         System.arraycopy(g, 0, gIn, o, N);
                     }
                     System.arraycopy(g, 0, gRec, o, N);
-                    // the membrane before this step is the one after the previous step
-                    System.arraycopy(prev, 0, u, 0, N);
+                    // the membrane before this step is the one after the previous step; u's array becomes scratch
+                    cur[i] = prev;
+                    prev = u;
                 }
                 // dL/dS[t-1] through this step's recurrent input
                 for (int i = 0; i < nb; i++) {
@@ -542,7 +543,10 @@ final class RecurrentKernel {
         }
         final boolean bias = dW != null;
         Parallel.forRange(N, rowsTotal, (from, to) -> {
-            double[] acc = new double[to - from];
+            final int len = to - from;
+            double[] acc = new double[len];
+            // a copy indexed from 0, so that the bias sum vectorises
+            float[] row = new float[len];
             for (int t = 0; t < T; t++) {
                 float[] g = gRec[t];
                 float[] s = sPrev[t];
@@ -552,8 +556,9 @@ final class RecurrentKernel {
                 for (int r = 0; r < B; r++) {
                     int go = gOff[t] + r * N;
                     if (bias) {
-                        for (int i = from; i < to; i++) {
-                            acc[i - from] += g[go + i];
+                        System.arraycopy(g, go + from, row, 0, len);
+                        for (int i = 0; i < len; i++) {
+                            acc[i] += row[i];
                         }
                     } else {
                         int so = sOff[t] + r * N;
@@ -623,11 +628,11 @@ final class RecurrentKernel {
                 val[q] = sPrev[row / B][so + j];
             }
         }
-        // gRec rows as separate arrays, so that the accumulation below vectorises
+        // gRec rows (only those with active units) as separate arrays, so that the accumulation below vectorises
         final float[][] g = new float[rows][];
-        Parallel.forRange(rows, N, (from, to) -> {
+        Parallel.forRange(rows, N / 8 + 1, (from, to) -> {
             for (int row = from; row < to; row++) {
-                if (sPrev[row / B] != null) {
+                if (count[row] != 0) {
                     int go = gOff[row / B] + (row % B) * N;
                     g[row] = java.util.Arrays.copyOfRange(gRec[row / B], go, go + N);
                 }

@@ -22,6 +22,8 @@ abstract class RecurrentNeuron extends NeuronLayer {
     final Parameter weightP;
     final Parameter biasP;
     final Parameter vP;
+    /** The gradient buffer of the last whole-sequence backward, free for the next one ([T * B * N]). */
+    private float[] spareGRec;
 
     RecurrentNeuron(String type, int kind, RBuilder<?> b, boolean hasAlpha, Rng rng) {
         super(type, kind, b.normalise(type), hasAlpha, true);
@@ -174,6 +176,8 @@ abstract class RecurrentNeuron extends NeuronLayer {
     @Override
     void kernelForward(Cell c, Trace tr, boolean keep) {
         int len = tr.steps * tr.elements();
+        // without keep (inference) nothing reads the spikes after this call, so the output needs no own copy
+        boolean shareOut = !keep;
         boolean generic = RecurrentKernel.backwardNeedsInput(c);
         // the general kernel reads its own per-step state back
         keep |= generic;
@@ -185,7 +189,7 @@ abstract class RecurrentNeuron extends NeuronLayer {
         RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
                 tr.rec);
         // the caller may modify the output; the recurrence keeps its own copy
-        tr.out = tr.spk.clone();
+        tr.out = shareOut ? tr.spk : tr.spk.clone();
         if (!generic) {
             tr.x = null;
         }
@@ -193,7 +197,11 @@ abstract class RecurrentNeuron extends NeuronLayer {
 
     @Override
     void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g) {
-        tr.gRec = new float[tr.steps * tr.elements()];
+        int len = tr.steps * tr.elements();
+        // the kernel overwrites every element, so a buffer released by an earlier finishBackward can be reused
+        float[] spare = spareGRec;
+        spareGRec = null;
+        tr.gRec = spare != null && spare.length == len ? spare : new float[len];
         RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0 != null, tr.mem,
                 tr.syn, tr.rec, gOut, gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa);
     }
@@ -224,6 +232,12 @@ abstract class RecurrentNeuron extends NeuronLayer {
         RecurrentKernel.paramGrads(steps, traces.get(0).batch, n, g, gOff, s, sOff,
                 weightP == null ? null : weightP.grad().data(), biasP == null ? null : biasP.grad().data(),
                 vP == null ? null : vP.grad().data());
+        if (traces.size() == 1) {
+            spareGRec = traces.get(0).gRec;
+        }
+        for (Trace tr : traces) {
+            tr.gRec = null;
+        }
     }
 
     Map<String, Object> recurrentSpec(boolean withAlpha) {

@@ -323,4 +323,37 @@ class RecurrentKernelTest {
             assertArrayEquals(one.get(i), two.get(i), NAMES[i]);
         }
     }
+
+    @Test
+    void repeatedBackwardPassesReuseNoStaleGradientsAndInferenceMatchesTraining() {
+        Rng rng = new Rng(11);
+        int t = 6;
+        int b = 3;
+        int n = 16;
+        RLeaky layer = RLeaky.builder(n).beta(0.8f).build(new Rng(12));
+        io.snn4j.core.Tensor x1 = io.snn4j.core.Tensor.of(uniform(rng, 0f, 0.9f, t * b * n), t, b, n);
+        io.snn4j.core.Tensor x2 = io.snn4j.core.Tensor.of(uniform(rng, -0.5f, 1.5f, t * b * n), t, b, n);
+        io.snn4j.core.Tensor g1 = io.snn4j.core.Tensor.of(uniform(rng, -1f, 1f, t * b * n), t, b, n);
+        io.snn4j.core.Tensor g2 = io.snn4j.core.Tensor.of(uniform(rng, -1f, 1f, t * b * n), t, b, n);
+        float[] out = layer.forward(x1, true).data().clone();
+        layer.backward(g1);
+        List<float[]> first = new ArrayList<>();
+        for (io.snn4j.core.Parameter p : layer.parameters()) {
+            first.add(p.grad().data().clone());
+            p.zeroGrad();
+        }
+        // another pass in between leaves its gradient buffer behind
+        layer.forward(x2, true);
+        layer.backward(g2);
+        for (io.snn4j.core.Parameter p : layer.parameters()) {
+            p.zeroGrad();
+        }
+        layer.forward(x1, true);
+        layer.backward(g1);
+        int i = 0;
+        for (io.snn4j.core.Parameter p : layer.parameters()) {
+            assertArrayEquals(first.get(i++), p.grad().data(), p.name());
+        }
+        assertArrayEquals(out, layer.forward(x1, false).data(), "inference spikes");
+    }
 }
