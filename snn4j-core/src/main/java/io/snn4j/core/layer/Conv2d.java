@@ -3,7 +3,6 @@ package io.snn4j.core.layer;
 import io.snn4j.core.Parameter;
 import io.snn4j.core.Rng;
 import io.snn4j.core.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,12 +80,7 @@ public final class Conv2d extends StatelessLayer {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> ps = new ArrayList<>();
-        ps.add(core.weight);
-        if (core.bias != null) {
-            ps.add(core.bias);
-        }
-        return ps;
+        return core.parameters();
     }
 
     /** @param x {@code [T, B, inC, H, W]}; @return {@code [T, B, outC, OH, OW]} */

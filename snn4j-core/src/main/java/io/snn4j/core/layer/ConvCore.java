@@ -73,6 +73,11 @@ final class ConvCore {
         }
     }
 
+    /** The weight, then the bias when there is one. */
+    java.util.List<Parameter> parameters() {
+        return bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
+    }
+
     int outH(int h) {
         return (h + 2 * ph - kh) / sh + 1;
     }

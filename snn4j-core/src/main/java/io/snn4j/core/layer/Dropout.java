@@ -12,6 +12,11 @@ import java.util.List;
  * stepping a sequence one step at a time draws the same masks as the whole sequence.
  */
 public final class Dropout extends StatelessLayer {
+
+    @Override
+    String rerunProblem() {
+        return "re-running a segment would draw a new dropout mask";
+    }
     private final float p;
     private final long seed;
     private final Rng rng;

@@ -141,9 +141,9 @@ public final class Sequential extends AbstractLayer implements Network {
             for (int i = 0; i < layers.size(); i++) {
                 Layer l = layers.get(i);
                 if (!segmentable(l)) {
+                    String why = l instanceof StatelessLayer s ? s.rerunProblem() : null;
                     throw new IllegalArgumentException("sequential: layer " + i + " (" + l.type() + ") cannot be "
-                            + "checkpointed over time" + (l instanceof Dropout
-                            ? ": re-running a segment would draw a new dropout mask" : ""));
+                            + "checkpointed over time" + (why != null ? ": " + why : ""));
                 }
             }
         }
@@ -157,7 +157,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     /** Layers without time state run segment by segment as they run whole sequences. */
     private static boolean timeLocal(Layer l) {
-        return !l.supportsSegments() && l instanceof StatelessLayer && !(l instanceof Dropout);
+        return !l.supportsSegments() && l instanceof StatelessLayer s && s.rerunProblem() == null;
     }
 
     private static boolean segmentable(Layer l) {

@@ -20,6 +20,14 @@ public abstract class StatelessLayer extends AbstractLayer {
     /** Puts back an object returned by {@link #saveCache()}. */
     protected abstract void restoreCache(Object cache);
 
+    /**
+     * Why running this layer again on the same input would not give the same output (so gradient checkpointing,
+     * which re-runs segments, cannot use it), or null when it would.
+     */
+    String rerunProblem() {
+        return null;
+    }
+
     @Override
     public Tensor step(Tensor x) {
         return asStep(forward(asSequence(x), false));
