@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         description = {"Times the reference workloads (shd_ff, shd_rec, on_1024): median training step "
                 + "(forward, backward, update) and inference forward, in ms, and peak heap in MiB.",
                 "Prints: workload=NAME train_ms=X forward_ms=Y peak_heap_mb=Z (one line per workload).",
-                "--workload cuba simulates Brian2's CUBA example (4000 LIF neurons, 2 % connectivity, dt 0.1 ms, "
+                "--workload cuba simulates Brian2's CUBA example (4000 LIF neurons, 2 %% connectivity, dt 0.1 ms, "
                         + "1 s) and prints workload=cuba sim_ms=X first_ms=Y rate_hz=R spikes=S synapses=K "
                         + "peak_heap_mb=M; it fails (exit 1) when the mean rate is outside [3, 9] Hz. "
                         + "--compare-brian2 also runs benchmarks/peers/brian2_cuba.py and prints speedup_sim.",
@@ -84,7 +84,7 @@ public final class SpeedCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--neurons", paramLabel = "N", defaultValue = "4000",
-            description = "cuba: number of neurons, the first 80 % excitatory (default: ${DEFAULT-VALUE}).")
+            description = "cuba: number of neurons, the first 80 %% excitatory (default: ${DEFAULT-VALUE}).")
     int neurons;
 
     @Option(names = "--sim-seconds", paramLabel = "S", defaultValue = "1",

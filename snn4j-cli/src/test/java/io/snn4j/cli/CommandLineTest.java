@@ -27,6 +27,23 @@ class CommandLineTest {
     }
 
     @Test
+    void helpTextsRenderWithoutPicocliFormatWarnings() {
+        // picocli formats descriptions with String.format and, when one is invalid (a bare %), warns on
+        // System.err and shows the raw text
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (picocli.CommandLine sub : Main.commandLine().getSubcommands().values()) {
+                assertFalse(sub.getUsageMessage().isEmpty());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(), "picocli warned while rendering help");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitCode2() {
         Cli r = Cli.run("demo", "--epoch", "3");
         assertEquals(2, r.exit(), r.toString());
