@@ -11,9 +11,9 @@ import picocli.CommandLine.ScopeType;
  * training), 2 usage error (unknown option, missing or malformed argument).
  */
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
-        description = "Spiking neural networks for the JVM: train, inspect and time networks.",
+        description = "Spiking neural networks for the JVM: train, inspect and time networks; read NIR files.",
         subcommands = {DemoCommand.class, TrainCommand.class, InfoCommand.class, SpeedCommand.class,
-                CommandLine.HelpCommand.class})
+                NirCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed command. */
