@@ -1,13 +1,18 @@
 package io.snn4j.cli;
 
+import io.snn4j.core.layer.Layer;
+import io.snn4j.data.model.LoadedModel;
 import io.snn4j.nir.NirArray;
 import io.snn4j.nir.NirFile;
 import io.snn4j.nir.NirGraph;
 import io.snn4j.nir.NirNode;
 import io.snn4j.nir.Shape;
+import io.snn4j.nir.convert.NirConversionException;
+import io.snn4j.nir.convert.SnnToNir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -23,6 +28,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "nir", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Works with NIR files (Neuromorphic Intermediate Representation, HDF5), the format snnTorch, "
                 + "Norse, Sinabs, Rockpool, Lava and neuromorphic chips exchange networks in."},
-        subcommands = {NirCommand.Info.class, CommandLine.HelpCommand.class})
+        subcommands = {NirCommand.Info.class, NirCommand.Export.class, CommandLine.HelpCommand.class})
 final class NirCommand implements Runnable {
 
     @Spec
@@ -70,6 +76,69 @@ final class NirCommand implements Runnable {
             describe(nir, out);
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code snn4j nir export --model model.snn --out FILE.nir}: an snn4j model as a NIR file. */
+    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
+            description = {"Writes an snn4j model (.snn) as a NIR file in snnTorch's convention (tau = dt / (1 - beta), "
+                    + "r = tau / dt, ...; see docs/interop.md), so that snnTorch's import_nir and 'snn4j simulate "
+                    + "--preset snntorch' read it back. The time step and snn4j's reset convention go into the nodes' "
+                    + "metadata."})
+    static final class Export implements Callable<Integer> {
+
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "An snn4j model file (.snn).")
+        Path model;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.nir", description = "The NIR file to write.")
+        Path out;
+
+        @Option(names = "--dt", paramLabel = "S", converter = SimulateCommand.DtConverter.class,
+                description = "Time step in seconds the time constants are written for (default 1e-4, snnTorch's).")
+        Double dt;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (NirModels.isNir(model)) {
+                throw UserError.about(model, "is already a NIR file; 'nir export' takes an snn4j model (.snn)");
+            }
+            LoadedModel m = NirModels.readSnn(model);
+            if (m.inputShape() == null) {
+                throw UserError.about(model, "does not record its input shape, which NIR's Input node needs");
+            }
+            NirGraph g = toNir(model, m.network(), m.inputShape(), dt == null ? SnnToNir.DEFAULT_DT : dt);
+            if (Files.isDirectory(out)) {
+                throw UserError.about(out, "is a folder; --out needs a file name such as model.nir");
+            }
+            write(out, g);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "wrote %s: %d nodes, %d edges, %,d parameters (snnTorch's convention, dt %s s)%n",
+                    out, count(g), edgeCount(g), g.parameterCount(), dt == null ? "1e-4" : Double.toString(dt));
+            o.flush();
+            return 0;
+        }
+    }
+
+    /** {@code net} as NIR; a {@link UserError} naming the model when NIR cannot express it. */
+    static NirGraph toNir(Object source, Layer net, int[] inputShape, double dt) {
+        try {
+            return SnnToNir.export(net, inputShape, dt);
+        } catch (NirConversionException e) {
+            throw new UserError(source + ": cannot be written as NIR: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a NIR file (atomically), as a {@link UserError} when that fails. */
+    static void write(Path out, NirGraph g) {
+        try {
+            NirFile.write(out, g);
+        } catch (IOException e) {
+            throw UserError.about(out, "cannot write: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw UserError.about(out, "cannot write: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@
  *
  * <p>NIR's Python source ({@code neuromorphs/NIR}: {@code nir/ir/*.py}, {@code nir/serialization.py}) is the
  * reference for every field and default; {@code docs/interop.md} lists what the reader accepts and what the writer
- * writes. Nothing here depends on snn4j's file formats; conversion to and from engine networks is separate.
+ * writes. Nothing here depends on snn4j's file formats; conversion to and from engine networks, and running NIR
+ * graphs, is {@link io.snn4j.nir.convert}.
  */
 package io.snn4j.nir;
