@@ -151,7 +151,7 @@ public final class Linear extends StatelessLayer {
     public Tensor forward(Tensor x, boolean training) {
         checkSequence(x, new int[] {in});
         int rows = x.dim(0) * x.dim(1);
-        Tensor y = new Tensor(x.dim(0), x.dim(1), out);
+        Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
         EventAccumulate.Events ev = training ? events : evalEvents;
         long budget = (long) (eventDensity(out) * rows * (double) in);
         Tensor.Events attached = x.events();
@@ -179,7 +179,8 @@ public final class Linear extends StatelessLayer {
                 wt = new float[in * out];
             }
             Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
-            Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, true);
+            // without a bias the product overwrites y (which may hold a previous call's values)
+            Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, bias != null);
         }
         if (training) {
             lastInput = x;
@@ -227,7 +228,7 @@ public final class Linear extends StatelessLayer {
         if (!inputGradRequired) {
             return null;
         }
-        Tensor dx = new Tensor(t, b, in);
+        Tensor dx = new Tensor(buffer(GRAD_IN, rows * in), t, b, in);
         Gemm.mm(g, 0, weight.value().data(), 0, dx.data(), 0, rows, out, in, false);
         return dx;
     }

@@ -22,6 +22,12 @@ import java.util.Map;
  * kernels carry their state and state gradients bit for bit, but weight gradients are summed segment by segment,
  * and a layer may choose its kernel by each call's input (Linear by spike density), so sums may round
  * differently.
+ *
+ * <p>Buffer reuse ({@link #setBufferReuse}, on by default): during plain whole-sequence calls (not recording, not
+ * checkpointed) the children write each call's intermediate results (every output but the last layer's, every
+ * input gradient but the first layer's) into the arrays of the previous call instead of allocating new ones
+ * (see {@link Layer#setReuseBuffers}). What this Sequential returns is never reused; neither is anything
+ * {@link #recordedOutputs()} holds.
  */
 public final class Sequential extends AbstractLayer implements Network {
     private final List<Layer> layers;
@@ -32,6 +38,7 @@ public final class Sequential extends AbstractLayer implements Network {
     private Tensor ckInput;
     private Object[][] ckStates;
     private Object[] segmentEnd;
+    private boolean bufferReuse = true;
 
     public Sequential(Layer... layers) {
         this(Arrays.asList(layers));
@@ -172,14 +179,39 @@ public final class Sequential extends AbstractLayer implements Network {
         return timeLocal(l) ? null : l.segmentState();
     }
 
+    /**
+     * Turns buffer reuse between calls on (the default) or off (every call allocates its results, as before
+     * 0.2; results are the same bit for bit either way).
+     */
+    public void setBufferReuse(boolean on) {
+        bufferReuse = on;
+        if (!on) {
+            applyReuse(false);
+        }
+    }
+
+    public boolean bufferReuse() {
+        return bufferReuse;
+    }
+
+    /** Tells each child which of its results this Sequential only passes on (see {@link Layer#setReuseBuffers}). */
+    private void applyReuse(boolean on) {
+        int n = layers.size();
+        for (int i = 0; i < n; i++) {
+            layers.get(i).setReuseBuffers(on && i < n - 1, on && i > 0);
+        }
+    }
+
     @Override
     public Tensor forward(Tensor x, boolean training) {
         ckInput = null;
         ckStates = null;
         if (training && checkpointEvery > 0 && !recording && x.rank() >= 2 && x.dim(0) > checkpointEvery) {
             recorded.clear();
+            applyReuse(false);
             return checkpointedForward(x);
         }
+        applyReuse(bufferReuse && !recording);
         recorded.clear();
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
@@ -295,6 +327,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor forwardSegment(Tensor x, Object start, boolean training) {
+        applyReuse(false);
         Object[] st = start == null ? new Object[layers.size()] : (Object[]) start;
         Object[] end = new Object[layers.size()];
         Tensor h = x;
@@ -359,6 +392,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor step(Tensor x) {
+        applyReuse(false);
         Tensor h = x;
         for (Layer l : layers) {
             h = l.step(h);
@@ -375,6 +409,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public void beginSteps(boolean training) {
+        applyReuse(false);
         for (Layer l : layers) {
             l.beginSteps(training);
         }
@@ -382,6 +417,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor forwardStep(Tensor x) {
+        applyReuse(false);
         Tensor h = x;
         for (Layer l : layers) {
             h = l.forwardStep(h);

@@ -15,9 +15,9 @@ abstract class ElementNeuron extends NeuronLayer {
     @Override
     void kernelForward(Cell c, Trace tr, boolean keep) {
         int n = tr.steps * tr.elements();
-        tr.out = new float[n];
-        tr.mem = keep ? new float[n] : null;
-        tr.syn = keep && kind == Cell.SYNAPTIC ? new float[n] : null;
+        tr.out = alloc(tr.outSlot, n);
+        tr.mem = keep ? alloc(tr.memSlot, n) : null;
+        tr.syn = keep && kind == Cell.SYNAPTIC ? alloc(tr.synSlot, n) : null;
         ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn, null,
                 null);
         if (!ElementKernel.backwardNeedsInput(c)) {

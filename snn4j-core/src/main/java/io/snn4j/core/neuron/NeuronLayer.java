@@ -42,7 +42,13 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     private final float[] thresholdV;
     private final float[] alphaV;
     private boolean gradientCheck;
+    /** Buffer slots of the training forward's membrane and synaptic current. */
+    static final int MEM = SLOT_USER;
+    static final int SYN = SLOT_USER + 1;
     private Tensor lastMembrane;
+    /** The membrane of the last training forward when it lives in a reused buffer: copied when asked for. */
+    private float[] lastMemBuffer;
+    private int[] lastMemShape;
     /** After an inference forward: what is needed to rebuild the membrane if it is asked for. */
     private Trace replay;
     private Cell replayCell;
@@ -144,6 +150,11 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
 
     abstract Cell cell(boolean gc);
 
+    /** A result array for a trace: the layer's reusable buffer {@code slot}, or a new array when slot is -1. */
+    final float[] alloc(int slot, int n) {
+        return slot < 0 ? new float[n] : buffer(slot, n);
+    }
+
     Cell elementCell(boolean gc, int period, float[] w, float[] bias, float[] v) {
         return new Cell(kind, reset, resetDelay, gsf, surrogate, gc, betaV, thresholdV, alphaV, period, w, bias, v);
     }
@@ -201,6 +212,11 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
      */
     @Override
     public Tensor lastMembrane() {
+        if (lastMembrane == null && lastMemBuffer != null) {
+            // the next training forward overwrites the buffer: hand out a copy
+            lastMembrane = new Tensor(lastMemBuffer.clone(), lastMemShape);
+            lastMemBuffer = null;
+        }
         if (lastMembrane == null && replay != null) {
             Trace tr = replay;
             replay = null;
@@ -260,11 +276,23 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     public Tensor forward(Tensor x, boolean training) {
         int[] f = features(x, 2, "[T, B, ...]");
         Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+        tr.outSlot = training ? OUT_TRAIN : OUT_EVAL;
+        if (training) {
+            tr.memSlot = MEM;
+            tr.synSlot = SYN;
+        }
         Cell c = cell(gradientCheck);
         kernelForward(c, tr, training);
         lastFeatures = f;
+        lastMemBuffer = null;
         if (training) {
-            lastMembrane = new Tensor(tr.mem, x.shape());
+            if (isBuffer(MEM, tr.mem)) {
+                lastMembrane = null;
+                lastMemBuffer = tr.mem;
+                lastMemShape = x.shape();
+            } else {
+                lastMembrane = new Tensor(tr.mem, x.shape());
+            }
             replay = null;
         } else {
             lastMembrane = null;
@@ -284,7 +312,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     public Tensor backward(Tensor gradOut) {
         Trace tr = checkedCache(gradOut);
         int[] expect = seqShape(tr);
-        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
+        float[] gIn = inputGradRequired ? buffer(GRAD_IN, gradOut.size()) : null;
         Grads g = newGrads(tr.elements());
         kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, g);
         flushParamGrads(g, tr.features);
@@ -393,6 +421,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         kernelForward(cell(gradientCheck), tr, true);
         lastFeatures = f;
         lastMembrane = new Tensor(tr.mem, x.shape());
+        lastMemBuffer = null;
         replay = null;
         segmentEnd = new SegmentState(tr.lastOf(tr.mem), tr.lastOf(tr.syn), tr.lastOf(tr.spk), x.dim(1), f);
         cache = training ? tr : null;
@@ -458,6 +487,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         stSpk = tr.spk;
         lastFeatures = f;
         lastMembrane = asSequence(new Tensor(tr.mem, x.shape()));
+        lastMemBuffer = null;
         replay = null;
         if (record) {
             pending.push(tr);
