@@ -310,6 +310,18 @@ public final class EventAccumulate {
     }
 
     /**
+     * Appends the non-zeros of the first {@code rows} rows of {@code x[*, cols]} (from offset 0) to
+     * {@code idx}/{@code val} from position {@code p}, row by row with ascending columns, stores each row's count in
+     * {@code rowNnz[r + 1]} and returns the new position; serial (the caller's thread), SIMD when available. The
+     * arrays must have room for {@code rows * cols} more entries.
+     */
+    public static int appendNonZeros(float[] x, int rows, int cols, int[] rowNnz, int[] idx, float[] val, int p) {
+        SimdKernels simd = Simd.kernels();
+        return simd != null ? simd.scanRows(x, 0, cols, 0, rows, rowNnz, idx, val, p, Long.MAX_VALUE)
+                : Events.scanRows(x, 0, cols, 0, rows, rowNnz, idx, val, p, Long.MAX_VALUE);
+    }
+
+    /**
      * {@code y[r, :] += sum over events (r, i, v) of v * wt[i, :]} for {@code y[rows, out]}, parallel over rows.
      * Convenience form on flat arrays; copies the weights into rows first (see
      * {@link #forward(Events, float[][], int, float[], float[], int)} for the allocation-free form).

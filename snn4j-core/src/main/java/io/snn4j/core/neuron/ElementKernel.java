@@ -78,21 +78,120 @@ final class ElementKernel {
         }
     }
 
+    /**
+     * Whether {@link #forwardEmitting} applies: the fast path of a spiking model (not the integrator) with a
+     * non-zero finite spike value.
+     */
+    static boolean canEmit(Cell c) {
+        return fast(c) && c.kind != Cell.INTEGRATOR && c.gsf != 0f && Float.isFinite(c.gsf);
+    }
+
+    /**
+     * {@link #forward} on the fast path that also lists the spikes it writes, by row {@code (t, b)} of {@code F}
+     * features (CSR, columns ascending): the next synapse then needs no scan of {@code out}. Each block of whole
+     * rows scans its spikes while they are still in the L1 cache. Requires {@link #canEmit}.
+     *
+     * @param B samples per step ({@code E = B * F})
+     * @return the spikes of {@code out} as {@code [T * B, F]} events, all of value {@code gsf}
+     */
+    static io.snn4j.core.Tensor.Events forwardEmitting(Cell c, float[] x, int T, int B, int F, float[] mem0,
+            float[] syn0, float[] out, float[] mem, float[] syn) {
+        if (!canEmit(c)) {
+            throw new IllegalStateException("ElementKernel: no spike list for this configuration");
+        }
+        Emitter em = new Emitter(T, B, F);
+        forwardFast(c, x, T, B * F, mem0, syn0, out, mem, syn, null, null, em);
+        return em.finish(c.gsf);
+    }
+
+    /** Per-chunk spike lists of one emitting forward, merged into CSR order at the end. */
+    private static final class Emitter {
+        final int steps;
+        final int batch;
+        final int features;
+        /** Spikes per row {@code t * B + b}, at index {@code row + 1}; a prefix sum turns it into rowPtr. */
+        final int[] rowPtr;
+        /** Per chunk (indexed by its first sample): its column indices in (block, t, row) order. */
+        final int[][] chunkIdx;
+        final int[] chunkEnd;
+
+        Emitter(int steps, int batch, int features) {
+            this.steps = steps;
+            this.batch = batch;
+            this.features = features;
+            this.rowPtr = new int[steps * batch + 1];
+            this.chunkIdx = new int[batch][];
+            this.chunkEnd = new int[batch];
+        }
+
+        /** Rows of {@code F} features per block: the block holds whole rows. */
+        int rowsPerBlock() {
+            return Math.max(1, BLOCK / features);
+        }
+
+        io.snn4j.core.Tensor.Events finish(float value) {
+            int rows = steps * batch;
+            for (int r = 0; r < rows; r++) {
+                rowPtr[r + 1] += rowPtr[r];
+            }
+            int nnz = rowPtr[rows];
+            int[] col = new int[nnz];
+            int rpb = rowsPerBlock();
+            for (int b0 = 0; b0 < batch; b0++) {
+                int[] idx = chunkIdx[b0];
+                if (idx == null) {
+                    continue;
+                }
+                // replay the chunk's order: blocks of rows, then time, then rows in the block
+                int p = 0;
+                for (int lo = b0; lo < chunkEnd[b0]; lo += rpb) {
+                    int hi = Math.min(chunkEnd[b0], lo + rpb);
+                    for (int t = 0; t < steps; t++) {
+                        for (int b = lo; b < hi; b++) {
+                            int r = t * batch + b;
+                            int len = rowPtr[r + 1] - rowPtr[r];
+                            System.arraycopy(idx, p, col, rowPtr[r], len);
+                            p += len;
+                        }
+                    }
+                }
+            }
+            float[] val = new float[nnz];
+            java.util.Arrays.fill(val, value);
+            return new io.snn4j.core.Tensor.Events(rows, features, rowPtr, col, val);
+        }
+    }
+
     private static void forwardFast(Cell c, float[] x, int T, int E, float[] m0, float[] s0, float[] out,
             float[] mem, float[] syn, float[] memEnd, float[] synEnd) {
+        forwardFast(c, x, T, E, m0, s0, out, mem, syn, memEnd, synEnd, null);
+    }
+
+    private static void forwardFast(Cell c, float[] x, int T, int E, float[] m0, float[] s0, float[] out,
+            float[] mem, float[] syn, float[] memEnd, float[] synEnd, Emitter em) {
         final int kind = c.kind;
         final int reset = c.reset;
         final float gsf = c.gsf;
-        Parallel.forRange(E, 2L * T, (from, to) -> {
-            float[] bb = new float[BLOCK];
-            float[] tt = new float[BLOCK];
-            float[] aa = new float[BLOCK];
-            float[] u = new float[BLOCK];
-            float[] sy = new float[BLOCK];
-            float[] xs = new float[BLOCK];
-            float[] os = new float[BLOCK];
-            for (int lo = from; lo < to; lo += BLOCK) {
-                int len = Math.min(BLOCK, to - lo);
+        // Emitting: blocks of whole rows, chunks of whole samples; else blocks of BLOCK elements.
+        final int F = em == null ? 1 : em.features;
+        final int blk = em == null ? BLOCK : em.rowsPerBlock() * F;
+        final int units = em == null ? E : em.batch;
+        Parallel.forRange(units, 2L * T * F, (uFrom, uTo) -> {
+            final int from = uFrom * F;
+            final int to = uTo * F;
+            float[] bb = new float[blk];
+            float[] tt = new float[blk];
+            float[] aa = new float[blk];
+            float[] u = new float[blk];
+            float[] sy = new float[blk];
+            float[] xs = new float[blk];
+            float[] os = new float[blk];
+            int[] counts = em == null ? null : new int[blk / F + 1];
+            int[] idx = em == null ? null : new int[Math.max(64, blk)];
+            float[] val = em == null ? null : new float[idx.length];
+            int p = 0;
+            for (int lo = from; lo < to; lo += blk) {
+                int len = Math.min(blk, to - lo);
                 loadParams(c, lo, len, bb, tt, aa);
                 load(m0, lo, u, len);
                 load(kind == Cell.SYNAPTIC ? s0 : null, lo, sy, len);
@@ -121,6 +220,17 @@ final class ElementKernel {
                     if (mem != null) {
                         System.arraycopy(u, 0, mem, base, len);
                     }
+                    if (em != null) {
+                        int rows = len / F;
+                        if (idx.length - p < len) {
+                            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * idx.length, (long) p + len));
+                            idx = java.util.Arrays.copyOf(idx, cap);
+                            val = new float[cap];
+                        }
+                        p = io.snn4j.core.kernel.EventAccumulate.appendNonZeros(os, rows, F, counts, idx, val, p);
+                        int r0 = t * (E / F) + lo / F;
+                        System.arraycopy(counts, 1, em.rowPtr, r0 + 1, rows);
+                    }
                 }
                 if (memEnd != null) {
                     System.arraycopy(u, 0, memEnd, lo, len);
@@ -128,6 +238,10 @@ final class ElementKernel {
                 if (synEnd != null && kind == Cell.SYNAPTIC) {
                     System.arraycopy(sy, 0, synEnd, lo, len);
                 }
+            }
+            if (em != null) {
+                em.chunkIdx[uFrom] = idx;
+                em.chunkEnd[uFrom] = uTo;
             }
         });
     }

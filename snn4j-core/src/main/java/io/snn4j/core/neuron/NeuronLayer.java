@@ -277,6 +277,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         int[] f = features(x, 2, "[T, B, ...]");
         Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
         tr.outSlot = training ? OUT_TRAIN : OUT_EVAL;
+        tr.emit = true;
         if (training) {
             tr.memSlot = MEM;
             tr.synSlot = SYN;
@@ -301,7 +302,12 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
             replayShape = x.shape();
         }
         cache = training ? tr : null;
-        return new Tensor(tr.out, x.shape());
+        Tensor y = new Tensor(tr.out, x.shape());
+        if (tr.events != null) {
+            y.attachEvents(tr.events);
+            tr.events = null;
+        }
+        return y;
     }
 
     /**

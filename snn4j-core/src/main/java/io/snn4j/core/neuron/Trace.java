@@ -27,6 +27,9 @@ final class Trace {
      * {@code AbstractLayer.buffer}), or -1 for fresh arrays.
      */
     int outSlot = -1;
+    /** Whether the kernel should list the output spikes (whole-sequence forwards), and the list it made. */
+    boolean emit;
+    io.snn4j.core.Tensor.Events events;
     int memSlot = -1;
     int synSlot = -1;
 
