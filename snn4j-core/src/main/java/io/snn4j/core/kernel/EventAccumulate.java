@@ -355,6 +355,45 @@ public final class EventAccumulate {
         run(x, wt, out, init, init == null, y, yOff);
     }
 
+    /**
+     * Row {@code r} of {@link #forward(Events, float[][], int, float[], float[], int)} alone, in the calling
+     * thread: {@code dst[dstOff, dstOff + out) = init + sum over the row's events (i, v) of v * wt[i]}, with the
+     * same bits as the whole-matrix call. For fused kernels that consume each row right away.
+     */
+    public static void accumulateRow(Events x, int r, float[][] wt, int out, float[] init, float[] dst,
+            int dstOff) {
+        int p = x.rowPtr[r];
+        int end = x.rowPtr[r + 1];
+        if (p == end) {
+            System.arraycopy(init, 0, dst, dstOff, out);
+            return;
+        }
+        float[] acc = scratchRow(out);
+        System.arraycopy(init, 0, acc, 0, out);
+        accumulate(acc, wt, x.colIdx, x.rowVal, p, end, out, vectorAccumulate(out));
+        System.arraycopy(acc, 0, dst, dstOff, out);
+    }
+
+    /** {@code acc[0, out) += sum over p in [p, end) of rv[p] * wt[ci[p]]}, four events per pass. */
+    private static void accumulate(float[] acc, float[][] wt, int[] ci, float[] rv, int p, int end, int out,
+            SimdKernels simd) {
+        if (simd != null) {
+            simd.eventRows(acc, wt, ci, rv, p, end, out);
+            return;
+        }
+        for (; p + 3 < end; p += 4) {
+            Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
+                    wt[ci[p + 3]], acc, out);
+        }
+        switch (end - p) {
+            case 3 -> Gemm.axpy3(rv[p], rv[p + 1], rv[p + 2], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]], acc, out);
+            case 2 -> Gemm.axpy2(rv[p], rv[p + 1], wt[ci[p]], wt[ci[p + 1]], acc, out);
+            case 1 -> Gemm.axpy1(rv[p], wt[ci[p]], acc, out);
+            default -> {
+            }
+        }
+    }
+
     private static void run(Events x, float[][] wt, int out, float[] init, boolean accumulate, float[] y,
             int yOff) {
         final int[] rp = x.rowPtr;
@@ -385,22 +424,7 @@ public final class EventAccumulate {
                 } else {
                     System.arraycopy(init, 0, acc, 0, out);
                 }
-                if (simd != null) {
-                    simd.eventRows(acc, wt, ci, rv, p, end, out);
-                    p = end;
-                }
-                for (; p + 3 < end; p += 4) {
-                    Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
-                            wt[ci[p + 3]], acc, out);
-                }
-                switch (end - p) {
-                    case 3 -> Gemm.axpy3(rv[p], rv[p + 1], rv[p + 2], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]], acc,
-                            out);
-                    case 2 -> Gemm.axpy2(rv[p], rv[p + 1], wt[ci[p]], wt[ci[p + 1]], acc, out);
-                    case 1 -> Gemm.axpy1(rv[p], wt[ci[p]], acc, out);
-                    default -> {
-                    }
-                }
+                accumulate(acc, wt, ci, rv, p, end, out, simd);
                 System.arraycopy(acc, 0, y, yRow, out);
             }
         });
@@ -448,6 +472,15 @@ public final class EventAccumulate {
             final int[] ci = x.colIdx;
             final float[] rv = x.rowVal;
             final int rows = x.rows;
+            if (byColumnsSplit) {
+                // threads split the output columns in whole vectors: no thread skips events
+                final int lanes = simd.lanes();
+                final int units = (out + lanes - 1) / lanes;
+                long cost = units == 0 ? 0 : ((long) x.nnz() * lanes + rows) / 4;
+                Parallel.forRange(units, cost, (from, to) -> simd.eventScatterColumns(dwt, delta, rp, ci, rv, rows,
+                        from * lanes, Math.min(out, to * lanes)));
+                return;
+            }
             long cost = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols) + rows / x.cols;
             Parallel.forRange(x.cols, cost, (from, to) -> simd.eventScatter(dwt, delta, rp, ci, rv, rows, from,
                     to, out));
@@ -497,6 +530,8 @@ public final class EventAccumulate {
 
     /** Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. */
     static volatile boolean byRowWeightGrad = true;
+    /** Package-private switch: by-row weight gradient split over output columns (true) or over inputs. */
+    static volatile boolean byColumnsSplit = true;
 
     private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
 

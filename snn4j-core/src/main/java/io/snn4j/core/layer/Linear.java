@@ -149,9 +149,32 @@ public final class Linear extends StatelessLayer {
      */
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        Fused f = forwardOrPrepare(x, training, false);
+        return f.output();
+    }
+
+    /**
+     * The synapse side of a fused forward (engine use: {@link Sequential} runs a Linear and the spiking layer after
+     * it as one pass, so that this layer's {@code [T, B, out]} output is never written to memory). Does what
+     * {@link #forward} does, keeping what {@link #backward} needs, except that on the event-driven path it stops
+     * before computing the output and returns what the fused kernel needs to compute it row by row
+     * ({@link EventAccumulate#accumulateRow}). On the dense path it computes the output as usual.
+     */
+    public Fused forwardFused(Tensor x, boolean training) {
+        return forwardOrPrepare(x, training, true);
+    }
+
+    /**
+     * A fused forward's synapse side: either the computed {@code output} (dense path; the other fields null) or
+     * the input's {@code events}, the transposed weight as rows {@code weightRows[in][out]} and the row every
+     * output starts from, {@code init} (the bias, or zeros).
+     */
+    public record Fused(Tensor output, EventAccumulate.Events events, float[][] weightRows, float[] init) {
+    }
+
+    private Fused forwardOrPrepare(Tensor x, boolean training, boolean prepareOnly) {
         checkSequence(x, new int[] {in});
         int rows = x.dim(0) * x.dim(1);
-        Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
         EventAccumulate.Events ev = training ? events : evalEvents;
         long budget = (long) (eventDensity(out) * rows * (double) in);
         Tensor.Events attached = x.events();
@@ -166,27 +189,32 @@ public final class Linear extends StatelessLayer {
         } else {
             sparse = ev.collect(x.data(), 0, rows, in, budget);
         }
-        // The transposed weight is refreshed every call: the optimizer updates the weight in place.
-        if (sparse) {
-            wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);
-            float[] init = bias != null ? bias.value().data() : zeroRow();
-            EventAccumulate.forward(ev, wtRows, out, init, y.data(), 0);
-        } else {
-            if (bias != null) {
-                Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
-            }
-            if (wt == null) {
-                wt = new float[in * out];
-            }
-            Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
-            // without a bias the product overwrites y (which may hold a previous call's values)
-            Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, bias != null);
-        }
         if (training) {
             lastInput = x;
             lastSparse = sparse;
         }
-        return y;
+        // The transposed weight is refreshed every call: the optimizer updates the weight in place.
+        if (sparse) {
+            wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);
+            float[] init = bias != null ? bias.value().data() : zeroRow();
+            if (prepareOnly) {
+                return new Fused(null, ev, wtRows, init);
+            }
+            Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
+            EventAccumulate.forward(ev, wtRows, out, init, y.data(), 0);
+            return new Fused(y, null, null, null);
+        }
+        Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
+        if (bias != null) {
+            Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
+        }
+        if (wt == null) {
+            wt = new float[in * out];
+        }
+        Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
+        // without a bias the product overwrites y (which may hold a previous call's values)
+        Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, bias != null);
+        return new Fused(y, null, null, null);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class Sequential extends AbstractLayer implements Network {
     private Object[][] ckStates;
     private Object[] segmentEnd;
     private boolean bufferReuse = true;
+    private boolean fusion = true;
 
     public Sequential(Layer... layers) {
         this(Arrays.asList(layers));
@@ -194,6 +195,20 @@ public final class Sequential extends AbstractLayer implements Network {
         return bufferReuse;
     }
 
+    /**
+     * Turns fusion on (the default) or off: in plain whole-sequence forwards (not recording, not checkpointed) a
+     * {@link Linear} followed by a layer that {@link FusesAfterLinear} runs as one pass, so the Linear's output
+     * never goes to memory. Outputs, gradients and membranes are the same bit for bit either way; only the
+     * per-layer calls differ (tools that time or hook single layers call them one by one).
+     */
+    public void setFusion(boolean on) {
+        fusion = on;
+    }
+
+    public boolean fusion() {
+        return fusion;
+    }
+
     /** Tells each child which of its results this Sequential only passes on (see {@link Layer#setReuseBuffers}). */
     private void applyReuse(boolean on) {
         int n = layers.size();
@@ -215,7 +230,17 @@ public final class Sequential extends AbstractLayer implements Network {
         recorded.clear();
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h, training);
+            Layer l = layers.get(i);
+            if (fusion && !recording && i + 1 < layers.size() && l instanceof Linear lin
+                    && layers.get(i + 1) instanceof FusesAfterLinear next) {
+                Tensor y = next.forwardAfter(lin, h, training);
+                if (y != null) {
+                    h = y;
+                    i++;
+                    continue;
+                }
+            }
+            h = l.forward(h, training);
             if (recording) {
                 recorded.put(Integer.toString(i), h);
             }

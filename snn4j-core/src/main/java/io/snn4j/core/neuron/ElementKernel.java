@@ -1,5 +1,6 @@
 package io.snn4j.core.neuron;
 
+import io.snn4j.core.kernel.NeuronKernels;
 import io.snn4j.core.kernel.Parallel;
 
 /**
@@ -100,8 +101,27 @@ final class ElementKernel {
             throw new IllegalStateException("ElementKernel: no spike list for this configuration");
         }
         Emitter em = new Emitter(T, B, F);
-        forwardFast(c, x, T, B * F, mem0, syn0, out, mem, syn, null, null, em);
-        return em.finish(c.gsf);
+        forwardFast(c, x, T, B * F, mem0, syn0, out, mem, syn, null, null, em, null);
+        return em.finish(out);
+    }
+
+    /** Fills {@code dst[0, n * F)} with rows {@code [r0, r0 + n)} of the input current {@code [T * B, F]}. */
+    interface RowSource {
+        void rows(int r0, int n, float[] dst);
+    }
+
+    /**
+     * {@link #forwardEmitting} with the input current computed row by row by {@code src} (a synapse fused in
+     * front) instead of read from an array: the current never goes to memory.
+     */
+    static io.snn4j.core.Tensor.Events forwardEmitting(Cell c, RowSource src, int T, int B, int F, float[] out,
+            float[] mem, float[] syn) {
+        if (!canEmit(c)) {
+            throw new IllegalStateException("ElementKernel: no spike list for this configuration");
+        }
+        Emitter em = new Emitter(T, B, F);
+        forwardFast(c, null, T, B * F, null, null, out, mem, syn, null, null, em, src);
+        return em.finish(out);
     }
 
     /** Per-chunk spike lists of one emitting forward, merged into CSR order at the end. */
@@ -129,7 +149,7 @@ final class ElementKernel {
             return Math.max(1, BLOCK / features);
         }
 
-        io.snn4j.core.Tensor.Events finish(float value) {
+        io.snn4j.core.Tensor.Events finish(float[] out) {
             int rows = steps * batch;
             for (int r = 0; r < rows; r++) {
                 rowPtr[r + 1] += rowPtr[r];
@@ -156,19 +176,25 @@ final class ElementKernel {
                     }
                 }
             }
+            // the values as written (gsf, or NaN from a NaN membrane)
             float[] val = new float[nnz];
-            java.util.Arrays.fill(val, value);
+            for (int r = 0; r < rows; r++) {
+                int o = r * features;
+                for (int q = rowPtr[r]; q < rowPtr[r + 1]; q++) {
+                    val[q] = out[o + col[q]];
+                }
+            }
             return new io.snn4j.core.Tensor.Events(rows, features, rowPtr, col, val);
         }
     }
 
     private static void forwardFast(Cell c, float[] x, int T, int E, float[] m0, float[] s0, float[] out,
             float[] mem, float[] syn, float[] memEnd, float[] synEnd) {
-        forwardFast(c, x, T, E, m0, s0, out, mem, syn, memEnd, synEnd, null);
+        forwardFast(c, x, T, E, m0, s0, out, mem, syn, memEnd, synEnd, null, null);
     }
 
     private static void forwardFast(Cell c, float[] x, int T, int E, float[] m0, float[] s0, float[] out,
-            float[] mem, float[] syn, float[] memEnd, float[] synEnd, Emitter em) {
+            float[] mem, float[] syn, float[] memEnd, float[] synEnd, Emitter em, RowSource src) {
         final int kind = c.kind;
         final int reset = c.reset;
         final float gsf = c.gsf;
@@ -176,6 +202,7 @@ final class ElementKernel {
         final int F = em == null ? 1 : em.features;
         final int blk = em == null ? BLOCK : em.rowsPerBlock() * F;
         final int units = em == null ? E : em.batch;
+        final boolean simd = NeuronKernels.active();
         Parallel.forRange(units, 2L * T * F, (uFrom, uTo) -> {
             final int from = uFrom * F;
             final int to = uTo * F;
@@ -197,7 +224,26 @@ final class ElementKernel {
                 load(kind == Cell.SYNAPTIC ? s0 : null, lo, sy, len);
                 for (int t = 0; t < T; t++) {
                     int base = t * E + lo;
-                    System.arraycopy(x, base, xs, 0, len);
+                    if (src != null) {
+                        src.rows(base / F, len / F, xs);
+                    } else if (!simd || kind == Cell.INTEGRATOR) {
+                        System.arraycopy(x, base, xs, 0, len);
+                    }
+                    if (simd && kind != Cell.INTEGRATOR) {
+                        // explicit SIMD: reads the input and writes out/mem/syn in place, lists spikes on the way
+                        if (em != null && idx.length - p < len) {
+                            idx = java.util.Arrays.copyOf(idx, (int) Math.min(Integer.MAX_VALUE - 8,
+                                    Math.max(2L * idx.length, (long) p + len)));
+                        }
+                        int rows = em != null ? len / F : 1;
+                        p = NeuronKernels.step(reset, kind == Cell.SYNAPTIC, u, sy, src != null ? xs : x,
+                                src != null ? 0 : base, aa, bb, tt, gsf, out, base, mem, base, syn, base, rows,
+                                em != null ? F : len, counts, em != null ? idx : null, p);
+                        if (em != null) {
+                            System.arraycopy(counts, 1, em.rowPtr, t * (E / F) + lo / F + 1, rows);
+                        }
+                        continue;
+                    }
                     if (kind == Cell.INTEGRATOR) {
                         integrate(u, xs, bb, len);
                         System.arraycopy(u, 0, out, base, len);

@@ -3,6 +3,8 @@ package io.snn4j.core.neuron;
 import io.snn4j.core.Parameter;
 import io.snn4j.core.Tensor;
 import io.snn4j.core.layer.AbstractLayer;
+import io.snn4j.core.layer.FusesAfterLinear;
+import io.snn4j.core.layer.Linear;
 import io.snn4j.core.layer.SpikingLayer;
 import io.snn4j.core.surrogate.Surrogate;
 import io.snn4j.core.surrogate.Surrogates;
@@ -23,7 +25,7 @@ import java.util.Map;
  * shape) or per-neuron (then non-trainable unless learnable); shared fixed values live in the {@link #spec()}
  * only.
  */
-abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
+abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesAfterLinear {
     final String type;
     final int kind;
     final Reset reset;
@@ -51,6 +53,8 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     private int[] lastMemShape;
     /** After an inference forward: what is needed to rebuild the membrane if it is asked for. */
     private Trace replay;
+    /** After a fused inference forward: the synapse side to recompute the input current from. */
+    private Linear.Fused replayFused;
     private Cell replayCell;
     private int[] replayShape;
     private int[] lastFeatures;
@@ -217,9 +221,21 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
             lastMembrane = new Tensor(lastMemBuffer.clone(), lastMemShape);
             lastMemBuffer = null;
         }
+        if (lastMembrane == null && replayFused != null) {
+            Linear.Fused f = replayFused;
+            replayFused = null;
+            int n = Tensor.sizeOf(replayShape);
+            float[] mem = new float[n];
+            float[] syn = hasSynapticState() ? new float[n] : null;
+            ElementKernel.forwardEmitting(replayCell, fusedSource(f, replayShape[2]), replayShape[0], replayShape[1],
+                    replayShape[2], new float[n], mem, syn);
+            lastMembrane = new Tensor(mem, replayShape);
+            replayCell = null;
+        }
         if (lastMembrane == null && replay != null) {
             Trace tr = replay;
             replay = null;
+            replayFused = null;
             kernelForward(replayCell, tr, true);
             lastMembrane = new Tensor(tr.mem, replayShape);
             replayCell = null;
@@ -295,8 +311,10 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
                 lastMembrane = new Tensor(tr.mem, x.shape());
             }
             replay = null;
+            replayFused = null;
         } else {
             lastMembrane = null;
+            replayFused = null;
             replay = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
             replayCell = c;
             replayShape = x.shape();
@@ -308,6 +326,67 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
             tr.events = null;
         }
         return y;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fuses when this is an element-wise model on its fast path whose spikes can be listed (not the readout
+     * integrator, reset delayed, not in gradient-check mode) and the Linear takes its event-driven path; on the
+     * Linear's dense path the two layers run one after the other.
+     */
+    @Override
+    public Tensor forwardAfter(Linear linear, Tensor x, boolean training) {
+        if (!(this instanceof ElementNeuron)) {
+            return null;
+        }
+        Cell c = cell(gradientCheck);
+        int f = linear.outFeatures();
+        int[] req = requiredShape();
+        if (!ElementKernel.canEmit(c) || (req != null && !Arrays.equals(req, new int[] {f}))) {
+            return null;
+        }
+        Linear.Fused syn = linear.forwardFused(x, training);
+        if (syn.output() != null) {
+            return forward(syn.output(), training);
+        }
+        int[] shape = {x.dim(0), x.dim(1), f};
+        Trace tr = new Trace(null, shape[0], shape[1], new int[] {f}, null, null, null);
+        int n = Tensor.sizeOf(shape);
+        tr.out = alloc(training ? OUT_TRAIN : OUT_EVAL, n);
+        tr.mem = training ? alloc(MEM, n) : null;
+        tr.syn = training && hasSynapticState() ? alloc(SYN, n) : null;
+        Tensor.Events ev = ElementKernel.forwardEmitting(c, fusedSource(syn, f), shape[0], shape[1], f, tr.out,
+                tr.mem, tr.syn);
+        lastFeatures = tr.featureShape;
+        lastMemBuffer = null;
+        lastMembrane = null;
+        replay = null;
+        replayFused = null;
+        if (training) {
+            if (isBuffer(MEM, tr.mem)) {
+                lastMemBuffer = tr.mem;
+                lastMemShape = shape;
+            } else {
+                lastMembrane = new Tensor(tr.mem, shape);
+            }
+        } else {
+            replayFused = syn;
+            replayCell = c;
+            replayShape = shape;
+        }
+        cache = training ? tr : null;
+        return new Tensor(tr.out, shape).attachEvents(ev);
+    }
+
+    /** The input current of a fused forward, row by row from the Linear's events. */
+    private static ElementKernel.RowSource fusedSource(Linear.Fused f, int out) {
+        return (r0, rows, dst) -> {
+            for (int k = 0; k < rows; k++) {
+                io.snn4j.core.kernel.EventAccumulate.accumulateRow(f.events(), r0 + k, f.weightRows(), out,
+                        f.init(), dst, k * out);
+            }
+        };
     }
 
     /**
@@ -429,6 +508,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         lastMembrane = new Tensor(tr.mem, x.shape());
         lastMemBuffer = null;
         replay = null;
+        replayFused = null;
         segmentEnd = new SegmentState(tr.lastOf(tr.mem), tr.lastOf(tr.syn), tr.lastOf(tr.spk), x.dim(1), f);
         cache = training ? tr : null;
         return new Tensor(tr.out, x.shape());
@@ -495,6 +575,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         lastMembrane = asSequence(new Tensor(tr.mem, x.shape()));
         lastMemBuffer = null;
         replay = null;
+        replayFused = null;
         if (record) {
             pending.push(tr);
             recorded.add(tr);

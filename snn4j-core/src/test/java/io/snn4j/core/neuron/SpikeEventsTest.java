@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snn4j.core.Rng;
 import io.snn4j.core.Tensor;
@@ -40,7 +41,7 @@ class SpikeEventsTest {
                 what + ": values");
     }
 
-    private static Layer[] layers(int n) {
+    private static Layer[] layers(int... n) {
         return new Layer[] {
             Leaky.builder().beta(0.8f).build(),
             Leaky.builder().beta(0.7f).reset(Reset.ZERO).gradedSpikesFactor(2.5f).build(),
@@ -95,5 +96,57 @@ class SpikeEventsTest {
         assertNull(Leaky.builder().build().forward(input(2, 1f, 3, 2, 4, 5), false).events());
         // the immediate reset takes the general path
         assertNull(Leaky.builder().resetDelay(false).build().forward(input(3, 1f, 3, 2, 8), false).events());
+    }
+
+    /** Runs body with the explicit-SIMD kernels switched on or off (a package-private switch of Simd). */
+    private static void withSimd(boolean on, Runnable body) throws Exception {
+        java.lang.reflect.Field f = io.snn4j.core.kernel.Simd.class.getDeclaredField("enabled");
+        f.setAccessible(true);
+        boolean before = f.getBoolean(null);
+        f.setBoolean(null, on);
+        try {
+            body.run();
+        } finally {
+            f.setBoolean(null, before);
+        }
+    }
+
+    @Test
+    void simdAndPlainNeuronStepsGiveTheSameBits() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.snn4j.core.kernel.NeuronKernels.active(),
+                "Vector API kernels not active");
+        int[][] shapes = {{7, 3, 256}, {5, 2, 37}, {4, 3, 700}, {3, 2, 4, 5}};
+        for (int[] s : shapes) {
+            Tensor x = input(s.length * 100L + s[2], 1.2f, s);
+            x.data()[3] = Float.NaN;
+            x.data()[x.size() - 2] = Float.POSITIVE_INFINITY;
+            int[] n = Arrays.copyOfRange(s, 2, s.length);
+            for (int i = 0; i < layers(n).length; i++) {
+                final int li = i;
+                Tensor[][] res = new Tensor[2][];
+                for (int k = 0; k < 2; k++) {
+                    final int kk = k;
+                    withSimd(k == 0, () -> {
+                        Layer l = layers(n)[li];
+                        Tensor y = l.forward(x, true);
+                        Tensor m = ((io.snn4j.core.layer.SpikingLayer) l).lastMembrane();
+                        Tensor g = l.backward(Tensor.full(0.25f, y.shape()));
+                        res[kk] = new Tensor[] {y, m, g};
+                    });
+                }
+                String what = layers(n)[i] + " shape " + Arrays.toString(s);
+                for (int j = 0; j < 3; j++) {
+                    float[] a = res[0][j].data();
+                    float[] b = res[1][j].data();
+                    for (int e = 0; e < a.length; e++) {
+                        assertEquals(Float.floatToRawIntBits(b[e]), Float.floatToRawIntBits(a[e]),
+                                what + " result " + j + " at " + e);
+                    }
+                }
+                if (res[0][0].events() != null) {
+                    assertTrue(res[0][0].events().matches(res[0][0].data()), what + ": listed spikes");
+                }
+            }
+        }
     }
 }
