@@ -1,6 +1,5 @@
 package io.snn4j.core.neuron;
 
-import io.snn4j.core.kernel.NeuronKernels;
 import io.snn4j.core.kernel.Parallel;
 
 /**
@@ -202,7 +201,6 @@ final class ElementKernel {
         final int F = em == null ? 1 : em.features;
         final int blk = em == null ? BLOCK : em.rowsPerBlock() * F;
         final int units = em == null ? E : em.batch;
-        final boolean simd = NeuronKernels.active();
         Parallel.forRange(units, 2L * T * F, (uFrom, uTo) -> {
             final int from = uFrom * F;
             final int to = uTo * F;
@@ -226,23 +224,8 @@ final class ElementKernel {
                     int base = t * E + lo;
                     if (src != null) {
                         src.rows(base / F, len / F, xs);
-                    } else if (!simd || kind == Cell.INTEGRATOR) {
+                    } else {
                         System.arraycopy(x, base, xs, 0, len);
-                    }
-                    if (simd && kind != Cell.INTEGRATOR) {
-                        // explicit SIMD: reads the input and writes out/mem/syn in place, lists spikes on the way
-                        if (em != null && idx.length - p < len) {
-                            idx = java.util.Arrays.copyOf(idx, (int) Math.min(Integer.MAX_VALUE - 8,
-                                    Math.max(2L * idx.length, (long) p + len)));
-                        }
-                        int rows = em != null ? len / F : 1;
-                        p = NeuronKernels.step(reset, kind == Cell.SYNAPTIC, u, sy, src != null ? xs : x,
-                                src != null ? 0 : base, aa, bb, tt, gsf, out, base, mem, base, syn, base, rows,
-                                em != null ? F : len, counts, em != null ? idx : null, p);
-                        if (em != null) {
-                            System.arraycopy(counts, 1, em.rowPtr, t * (E / F) + lo / F + 1, rows);
-                        }
-                        continue;
                     }
                     if (kind == Cell.INTEGRATOR) {
                         integrate(u, xs, bb, len);
