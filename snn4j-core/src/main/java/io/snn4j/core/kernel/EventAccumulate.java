@@ -374,6 +374,36 @@ public final class EventAccumulate {
         System.arraycopy(acc, 0, dst, dstOff, out);
     }
 
+    /**
+     * A dense row times a matrix held as rows, in the calling thread:
+     * {@code dst[dstOff, dstOff + n) = sum over k < K of a[aOff + k] * rows[k][0, n)}, from zero, in ascending k
+     * with the event accumulate's arithmetic (so a fused kernel computing rows one by one gets the bits of a call
+     * over all rows). For small K: the K rows stay in L1 while the sum is held in registers.
+     */
+    public static void denseRow(float[] a, int aOff, int K, float[][] rows, int n, float[] dst, int dstOff) {
+        float[] acc = scratchRow(n);
+        java.util.Arrays.fill(acc, 0, n, 0f);
+        Dense d = DENSE.get();
+        if (d.idx.length < K) {
+            d.idx = new int[K];
+            d.val = new float[K];
+            for (int k = 0; k < K; k++) {
+                d.idx[k] = k;
+            }
+        }
+        System.arraycopy(a, aOff, d.val, 0, K);
+        accumulate(acc, rows, d.idx, d.val, 0, K, n, vectorAccumulate(n));
+        System.arraycopy(acc, 0, dst, dstOff, n);
+    }
+
+    /** Identity indices and the row's values for {@link #denseRow}. */
+    private static final class Dense {
+        int[] idx = new int[0];
+        float[] val = new float[0];
+    }
+
+    private static final ThreadLocal<Dense> DENSE = ThreadLocal.withInitial(Dense::new);
+
     /** {@code acc[0, out) += sum over p in [p, end) of rv[p] * wt[ci[p]]}, four events per pass. */
     private static void accumulate(float[] acc, float[][] wt, int[] ci, float[] rv, int p, int end, int out,
             SimdKernels simd) {

@@ -17,4 +17,20 @@ public interface FusesAfterLinear {
      *         run and the caller runs the two layers one after the other)
      */
     Tensor forwardAfter(Linear linear, Tensor x, boolean training);
+
+    /**
+     * Whether {@link #backwardAfter} can run now: both layers hold a training forward's cache and the Linear
+     * computes its input gradient row by row ({@link Linear#canFuseBackward()}).
+     */
+    boolean canBackwardAfter(Linear linear);
+
+    /**
+     * Back-propagates through {@code linear} (the layer after this one) and then this layer as one pass: the
+     * Linear adds its parameter gradients and hands its input gradient, which is this layer's output gradient, row
+     * by row to this layer's kernel instead of writing it to memory. The result and every parameter gradient equal
+     * {@code backward(linear.backward(gradOut))} bit for bit. Call only when {@link #canBackwardAfter} is true.
+     *
+     * @return this layer's input gradient, or null when it is not required
+     */
+    Tensor backwardAfter(Linear linear, Tensor gradOut);
 }

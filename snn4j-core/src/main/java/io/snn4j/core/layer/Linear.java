@@ -6,6 +6,8 @@ import io.snn4j.core.Tensor;
 import io.snn4j.core.kernel.Elementwise;
 import io.snn4j.core.kernel.EventAccumulate;
 import io.snn4j.core.kernel.Gemm;
+import io.snn4j.core.kernel.Parallel;
+import io.snn4j.core.kernel.RowSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,8 @@ public final class Linear extends StatelessLayer {
     private float[][] deltaRows;
     private float[][] dwtRows;
     private float[] zeroRow;
+    /** Scratch: the weight {@code [out, in]} as rows, for the row-by-row input gradient. */
+    private float[][] wRows;
     private EventAccumulate.Events events = new EventAccumulate.Events();
     /** Separate lists for inference calls, so they never clobber what a pending backward needs. */
     private final EventAccumulate.Events evalEvents = new EventAccumulate.Events();
@@ -223,6 +227,57 @@ public final class Linear extends StatelessLayer {
      */
     @Override
     public Tensor backward(Tensor gradOut) {
+        RowSource rows = backwardOrPrepare(gradOut, false);
+        int t = lastInput.dim(0);
+        int b = lastInput.dim(1);
+        int n = t * b;
+        if (!inputGradRequired) {
+            return null;
+        }
+        Tensor dx = new Tensor(buffer(GRAD_IN, n * in), t, b, in);
+        if (rows != null) {
+            // a narrow layer: each input-gradient row is the sum of `out` weight rows, row by row (as fused)
+            float[] d = dx.data();
+            Parallel.forRange(n, (long) out * in, (from, to) -> {
+                float[] sc = new float[ROWS_PER_CALL * in];
+                for (int r = from; r < to; r += ROWS_PER_CALL) {
+                    int k = Math.min(ROWS_PER_CALL, to - r);
+                    rows.rows(r, k, sc);
+                    System.arraycopy(sc, 0, d, r * in, k * in);
+                }
+            });
+            return dx;
+        }
+        Gemm.mm(gradOut.data(), 0, weight.value().data(), 0, dx.data(), 0, n, out, in, false);
+        return dx;
+    }
+
+    /** Layers with at most this many outputs compute the input gradient row by row (and can fuse it). */
+    public static final int ROW_GRAD_MAX_OUTPUTS = 64;
+    private static final int ROWS_PER_CALL = 4;
+
+    /**
+     * The synapse side of a fused backward (engine use: {@link Sequential} with a layer that
+     * {@link FusesAfterLinear} in front of this one): adds the weight and bias gradients as {@link #backward}
+     * does, and instead of the input gradient {@code [T, B, in]} returns its rows on demand, each the sum of
+     * {@code out} weight rows ({@link EventAccumulate#denseRow}, the same bits as {@link #backward}). Returns null
+     * (having done nothing) when this layer has more than {@link #ROW_GRAD_MAX_OUTPUTS} outputs: then call
+     * {@link #backward}.
+     */
+    public RowSource backwardFused(Tensor gradOut) {
+        if (out > ROW_GRAD_MAX_OUTPUTS) {
+            return null;
+        }
+        return backwardOrPrepare(gradOut, true);
+    }
+
+    /** Whether {@link #backwardFused} would return rows (a training forward was run and the layer is narrow). */
+    public boolean canFuseBackward() {
+        return lastInput != null && out <= ROW_GRAD_MAX_OUTPUTS;
+    }
+
+    /** Parameter gradients; returns the row source of the input gradient for narrow layers, else null. */
+    private RowSource backwardOrPrepare(Tensor gradOut, boolean fused) {
         if (lastInput == null) {
             throw new IllegalStateException("linear: backward without a training forward");
         }
@@ -253,12 +308,17 @@ public final class Linear extends StatelessLayer {
                 Elementwise.addColumnSums(g, 0, rows, out, bias.grad().data());
             }
         }
-        if (!inputGradRequired) {
+        if (out > ROW_GRAD_MAX_OUTPUTS || (!fused && !inputGradRequired)) {
             return null;
         }
-        Tensor dx = new Tensor(buffer(GRAD_IN, rows * in), t, b, in);
-        Gemm.mm(g, 0, weight.value().data(), 0, dx.data(), 0, rows, out, in, false);
-        return dx;
+        final float[][] w = wRows = Elementwise.toRows(weight.value().data(), 0, out, in, wRows);
+        final int k = out;
+        final int n = in;
+        return (r0, count, dst) -> {
+            for (int i = 0; i < count; i++) {
+                EventAccumulate.denseRow(g, (r0 + i) * k, k, w, n, dst, i * n);
+            }
+        };
     }
 
     private float[] zeroRow() {

@@ -198,8 +198,10 @@ public final class Sequential extends AbstractLayer implements Network {
     /**
      * Turns fusion on (the default) or off: in plain whole-sequence forwards (not recording, not checkpointed) a
      * {@link Linear} followed by a layer that {@link FusesAfterLinear} runs as one pass, so the Linear's output
-     * never goes to memory. Outputs, gradients and membranes are the same bit for bit either way; only the
-     * per-layer calls differ (tools that time or hook single layers call them one by one).
+     * never goes to memory; in the backward pass a spiking layer followed by a narrow Linear (at most
+     * {@link Linear#ROW_GRAD_MAX_OUTPUTS} outputs) runs as one pass, so the gradient between them never goes to
+     * memory either. Outputs, gradients and membranes are the same bit for bit either way; only the per-layer
+     * calls differ (tools that time or hook single layers call them one by one).
      */
     public void setFusion(boolean on) {
         fusion = on;
@@ -407,7 +409,14 @@ public final class Sequential extends AbstractLayer implements Network {
         }
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            Layer l = layers.get(i);
+            if (fusion && i >= 1 && l instanceof Linear lin && layers.get(i - 1) instanceof FusesAfterLinear f
+                    && f.canBackwardAfter(lin)) {
+                g = f.backwardAfter(lin, g);
+                i--;
+            } else {
+                g = l.backward(g);
+            }
             if (g == null && i > 0) {
                 throw new IllegalStateException("layer " + i + " returned no input gradient");
             }

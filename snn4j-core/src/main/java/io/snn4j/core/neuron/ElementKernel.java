@@ -1,6 +1,7 @@
 package io.snn4j.core.neuron;
 
 import io.snn4j.core.kernel.Parallel;
+import io.snn4j.core.kernel.RowSource;
 
 /**
  * Fused whole-sequence kernels of the element-wise neuron models (Leaky, IF, Synaptic, LeakyIntegrator): one
@@ -102,11 +103,6 @@ final class ElementKernel {
         }
         forwardFast(c, x, T, B * F, mem0, syn0, out, mem, syn, null, null, 0, null);
         return listSpikes(out, T * B, F);
-    }
-
-    /** Fills {@code dst[0, n * F)} with rows {@code [r0, r0 + n)} of the input current {@code [T * B, F]}. */
-    interface RowSource {
-        void rows(int r0, int n, float[] dst);
     }
 
     /**
@@ -346,36 +342,55 @@ final class ElementKernel {
     static void backward(Cell c, float[] x, int T, int E, float[] mem0, float[] syn0, float[] mem, float[] syn,
             float[] gOut, float[] gIn, float[] cu, float[] cs, double[] pb, double[] pt, double[] pa) {
         if (fast(c)) {
-            backwardFast(c, T, E, mem0, syn0, mem, syn, gOut, gIn, cu, cs, pb, pt, pa);
+            backwardFast(c, T, E, mem0, syn0, mem, syn, gOut, gIn, cu, cs, pb, pt, pa, 0, null);
         } else {
             backwardGeneric(c, x, T, E, mem0, syn0, mem, syn, gOut, gIn, cu, cs, pb, pt, pa);
         }
     }
 
+    /**
+     * {@link #backward} on the fast path with the output gradient computed row by row by {@code src} (the
+     * gradient through the synapse after this layer, fused in) instead of read from an array; rows of {@code F}
+     * elements, {@code E = B * F}. Requires {@link #fast}.
+     */
+    static void backward(Cell c, RowSource src, int F, int T, int E, float[] mem0, float[] syn0, float[] mem,
+            float[] syn, float[] gIn, float[] cu, float[] cs, double[] pb, double[] pt, double[] pa) {
+        if (!fast(c)) {
+            throw new IllegalStateException("ElementKernel: a fused backward needs the fast path");
+        }
+        backwardFast(c, T, E, mem0, syn0, mem, syn, null, gIn, cu, cs, pb, pt, pa, F, src);
+    }
+
     private static void backwardFast(Cell c, int T, int E, float[] m0, float[] s0, float[] mem, float[] syn,
-            float[] gOut, float[] gIn, float[] cu, float[] cs, double[] pb, double[] pt, double[] pa) {
+            float[] gOut, float[] gIn, float[] cu, float[] cs, double[] pb, double[] pt, double[] pa, int rowLen,
+            RowSource src) {
         final int kind = c.kind;
         final int reset = c.reset;
         final float gsf = c.gsf;
-        Parallel.forRange(E, 3L * T, (from, to) -> {
-            float[] bb = new float[BLOCK];
-            float[] tt = new float[BLOCK];
-            float[] aa = new float[BLOCK];
-            float[] cur = new float[BLOCK];
-            float[] prev = new float[BLOCK];
-            float[] ps = new float[BLOCK];
-            float[] go = new float[BLOCK];
-            float[] sg = new float[BLOCK];
-            float[] gx = new float[BLOCK];
-            float[] gb = new float[BLOCK];
-            float[] gth = new float[BLOCK];
-            float[] gcu = new float[BLOCK];
-            float[] gcs = new float[BLOCK];
-            double[] dpb = new double[BLOCK];
-            double[] dpt = new double[BLOCK];
-            double[] dpa = new double[BLOCK];
-            for (int lo = from; lo < to; lo += BLOCK) {
-                final int len = Math.min(BLOCK, to - lo);
+        // With a row source: blocks of whole rows, chunks of whole samples; else blocks of BLOCK elements.
+        final int F = rowLen > 0 ? rowLen : 1;
+        final int blk = rowLen > 0 ? Math.max(1, BLOCK / F) * F : BLOCK;
+        Parallel.forRange(E / F, 3L * T * F, (uFrom, uTo) -> {
+            final int from = uFrom * F;
+            final int to = uTo * F;
+            float[] bb = new float[blk];
+            float[] tt = new float[blk];
+            float[] aa = new float[blk];
+            float[] cur = new float[blk];
+            float[] prev = new float[blk];
+            float[] ps = new float[blk];
+            float[] go = new float[blk];
+            float[] sg = new float[blk];
+            float[] gx = new float[blk];
+            float[] gb = new float[blk];
+            float[] gth = new float[blk];
+            float[] gcu = new float[blk];
+            float[] gcs = new float[blk];
+            double[] dpb = new double[blk];
+            double[] dpt = new double[blk];
+            double[] dpa = new double[blk];
+            for (int lo = from; lo < to; lo += blk) {
+                final int len = Math.min(blk, to - lo);
                 loadParams(c, lo, len, bb, tt, aa);
                 System.arraycopy(cu, lo, gcu, 0, len);
                 if (kind == Cell.SYNAPTIC) {
@@ -394,7 +409,11 @@ final class ElementKernel {
                     } else {
                         System.arraycopy(mem, base - E, prev, 0, len);
                     }
-                    System.arraycopy(gOut, base, go, 0, len);
+                    if (src != null) {
+                        src.rows(base / F, len / F, go);
+                    } else {
+                        System.arraycopy(gOut, base, go, 0, len);
+                    }
                     if (kind == Cell.INTEGRATOR) {
                         for (int k = 0; k < len; k++) {
                             float gI = gcu[k] + go[k];

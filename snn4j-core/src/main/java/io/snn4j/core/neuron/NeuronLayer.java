@@ -379,8 +379,32 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
         return new Tensor(tr.out, shape).attachEvents(ev);
     }
 
+    @Override
+    public boolean canBackwardAfter(Linear linear) {
+        Trace tr = cache;
+        return this instanceof ElementNeuron && tr != null && tr.featureShape.length == 1
+                && tr.features == linear.inFeatures() && ElementKernel.fast(cell(gradientCheck))
+                && linear.canFuseBackward();
+    }
+
+    @Override
+    public Tensor backwardAfter(Linear linear, Tensor gradOut) {
+        if (!canBackwardAfter(linear)) {
+            throw new IllegalStateException(type + ": cannot back-propagate fused with this linear layer");
+        }
+        Trace tr = cache;
+        io.snn4j.core.kernel.RowSource src = linear.backwardFused(gradOut);
+        float[] gIn = inputGradRequired ? buffer(GRAD_IN, tr.steps * tr.elements()) : null;
+        Grads g = newGrads(tr.elements());
+        ElementKernel.backward(cell(gradientCheck), src, tr.features, tr.steps, tr.elements(), tr.mem0, tr.syn0,
+                tr.mem, tr.syn, gIn, g.cu, g.cs, g.pb, g.pt, g.pa);
+        flushParamGrads(g, tr.features);
+        finishBackward(List.of(tr));
+        return gIn == null ? null : new Tensor(gIn, seqShape(tr));
+    }
+
     /** The input current of a fused forward, row by row from the Linear's events. */
-    private static ElementKernel.RowSource fusedSource(Linear.Fused f, int out) {
+    private static io.snn4j.core.kernel.RowSource fusedSource(Linear.Fused f, int out) {
         return (r0, rows, dst) -> {
             for (int k = 0; k < rows; k++) {
                 io.snn4j.core.kernel.EventAccumulate.accumulateRow(f.events(), r0 + k, f.weightRows(), out,
