@@ -480,6 +480,33 @@ public final class EventAccumulate {
     }
 
     /**
+     * {@link #weightGrad(Events, float[][], int, float[][])} reading {@code delta} in place as a flat
+     * {@code [rows, out]} matrix from offset 0 (no copy into rows), when the SIMD kernels apply to rows of
+     * {@code out} values; returns false (having done nothing) otherwise. Same bits as the form on rows.
+     */
+    public static boolean weightGradFlat(Events x, float[] delta, int out, float[][] dwt) {
+        x.requireFilled();
+        final SimdKernels simd = vectorAccumulate(out);
+        if (simd == null || !byRowWeightGrad || !byColumnsSplit) {
+            return false;
+        }
+        if (delta.length < (long) x.rows * out || dwt.length < x.cols) {
+            throw new IllegalArgumentException("EventAccumulate: weightGradFlat needs " + x.rows + " x " + out
+                    + " deltas and " + x.cols + " dwt rows, got " + delta.length + " and " + dwt.length);
+        }
+        final int[] rp = x.rowPtr;
+        final int[] ci = x.colIdx;
+        final float[] rv = x.rowVal;
+        final int rows = x.rows;
+        final int lanes = simd.lanes();
+        final int units = (out + lanes - 1) / lanes;
+        long cost = units == 0 ? 0 : ((long) x.nnz() * lanes + rows) / 4;
+        Parallel.forRange(units, cost, (from, to) -> simd.eventScatterColumnsFlat(dwt, delta, out, rp, ci, rv, rows,
+                from * lanes, Math.min(out, to * lanes)));
+        return true;
+    }
+
+    /**
      * Weight gradient {@code dwt[i][:] += sum over rows r with x[r, i] != 0 of x[r, i] * delta[r][:]}, parallel
      * over inputs {@code i}: each row of {@code dwt} is written by one thread, adding the rows of {@code delta}
      * four at a time in ascending row order, so the result does not depend on the thread count.

@@ -49,6 +49,10 @@ interface SimdKernels {
     void eventScatterColumns(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val, int rows,
             int j0, int j1);
 
+    /** {@link #eventScatterColumns} with {@code src} a flat {@code [rows, n]} matrix from offset 0. */
+    void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
+            int rows, int j0, int j1);
+
     /** Lanes of the float vectors used, for reports. */
     int lanes();
 }

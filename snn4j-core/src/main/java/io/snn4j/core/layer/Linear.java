@@ -290,19 +290,24 @@ public final class Linear extends StatelessLayer {
         int rows = t * b;
         float[] g = gradOut.data();
         float[] dw = weight.grad().data();
+        boolean byRows = false;
         if (lastSparse) {
-            deltaRows = Elementwise.toRows(g, 0, rows, out, deltaRows);
             dwtRows = Elementwise.ensureRows(dwtRows, in, out);
             for (int i = 0; i < in; i++) {
                 Arrays.fill(dwtRows[i], 0, out, 0f);
             }
-            EventAccumulate.weightGrad(events, deltaRows, out, dwtRows);
+            // the SIMD kernel reads the gradient in place; the others want it as rows
+            if (!EventAccumulate.weightGradFlat(events, g, out, dwtRows)) {
+                deltaRows = Elementwise.toRows(g, 0, rows, out, deltaRows);
+                byRows = true;
+                EventAccumulate.weightGrad(events, deltaRows, out, dwtRows);
+            }
             Elementwise.addTransposedRows(dwtRows, dw, 0, out, in);
         } else {
             Gemm.mmTransA(g, 0, lastInput.data(), 0, dw, 0, out, rows, in, true);
         }
         if (bias != null) {
-            if (lastSparse) {
+            if (byRows) {
                 Elementwise.addColumnSums(deltaRows, rows, out, bias.grad().data());
             } else {
                 Elementwise.addColumnSums(g, 0, rows, out, bias.grad().data());

@@ -358,6 +358,22 @@ class SimdTest {
                         EventAccumulate.byColumnsSplit = splitBefore;
                     }
                 }
+                // the flat form reads delta in place: same bits, for 1 and 2 threads
+                for (int threads : new int[] {1, 2}) {
+                    float[][] rowsOut = new float[in][];
+                    for (int i = 0; i < in; i++) {
+                        rowsOut[i] = java.util.Arrays.copyOfRange(start, i * out, (i + 1) * out);
+                    }
+                    boolean[] ran = new boolean[1];
+                    withThreads(threads, () -> withSimd(true, () -> ran[0] = EventAccumulate.weightGradFlat(
+                            new EventAccumulate.Events().of(x, 0, rows, in), delta, out, rowsOut)));
+                    assertTrue(ran[0], "the flat form applies to " + out + " outputs");
+                    float[] flat = new float[in * out];
+                    for (int i = 0; i < in; i++) {
+                        System.arraycopy(rowsOut[i], 0, flat, i * out, out);
+                    }
+                    assertArrayEquals(dw[0], flat, "flat, threads " + threads + " out " + out);
+                }
                 float[] ref = start.clone();
                 EventAccumulate.weightGradReference(x, rows, in, delta, out, ref);
                 for (int k = 1; k < 5; k++) {
