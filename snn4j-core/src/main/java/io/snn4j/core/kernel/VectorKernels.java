@@ -434,34 +434,7 @@ final class VectorKernels implements SimdKernels {
             int rows, int j0, int j1) {
         int j = j0;
         for (; j + 8 * L <= j1; j += 8 * L) {
-            for (int r = 0; r < rows; r++) {
-                int p = rowPtr[r];
-                int end = rowPtr[r + 1];
-                if (p == end) {
-                    continue;
-                }
-                int o = r * n + j;
-                FloatVector s0 = FloatVector.fromArray(S, src, o);
-                FloatVector s1 = FloatVector.fromArray(S, src, o + L);
-                FloatVector s2 = FloatVector.fromArray(S, src, o + 2 * L);
-                FloatVector s3 = FloatVector.fromArray(S, src, o + 3 * L);
-                FloatVector s4 = FloatVector.fromArray(S, src, o + 4 * L);
-                FloatVector s5 = FloatVector.fromArray(S, src, o + 5 * L);
-                FloatVector s6 = FloatVector.fromArray(S, src, o + 6 * L);
-                FloatVector s7 = FloatVector.fromArray(S, src, o + 7 * L);
-                for (; p < end; p++) {
-                    float[] d = dst[colIdx[p]];
-                    FloatVector x = FloatVector.broadcast(S, val[p]);
-                    x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
-                    x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
-                    x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
-                    x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
-                    x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
-                    x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
-                    x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
-                    x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
-                }
-            }
+            scatterStrip8Flat(dst, src, n, rowPtr, colIdx, val, rows, j);
         }
         for (; j + L <= j1; j += L) {
             for (int r = 0; r < rows; r++) {
@@ -487,6 +460,39 @@ final class VectorKernels implements SimdKernels {
                         d[c] = Math.fma(v, src[o + c], d[c]);
                     }
                 }
+            }
+        }
+    }
+
+    /** {@link #scatterStrip8} over a flat source {@code [rows, n]} (a small method, so that C2 compiles it whole). */
+    private static void scatterStrip8Flat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx,
+            float[] val, int rows, int j) {
+        for (int r = 0; r < rows; r++) {
+            int p = rowPtr[r];
+            int end = rowPtr[r + 1];
+            if (p == end) {
+                continue;
+            }
+            int o = r * n + j;
+            FloatVector s0 = FloatVector.fromArray(S, src, o);
+            FloatVector s1 = FloatVector.fromArray(S, src, o + L);
+            FloatVector s2 = FloatVector.fromArray(S, src, o + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, src, o + 3 * L);
+            FloatVector s4 = FloatVector.fromArray(S, src, o + 4 * L);
+            FloatVector s5 = FloatVector.fromArray(S, src, o + 5 * L);
+            FloatVector s6 = FloatVector.fromArray(S, src, o + 6 * L);
+            FloatVector s7 = FloatVector.fromArray(S, src, o + 7 * L);
+            for (; p < end; p++) {
+                float[] d = dst[colIdx[p]];
+                FloatVector x = FloatVector.broadcast(S, val[p]);
+                x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+                x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
+                x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
+                x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
+                x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
+                x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
+                x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
+                x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
             }
         }
     }

@@ -24,6 +24,8 @@ public abstract class AbstractLayer implements Layer {
         if (!outputs) {
             slots[OUT_TRAIN] = null;
             slots[OUT_EVAL] = null;
+        }
+        if (!outputs && !inputGrads) {
             for (int i = SLOT_USER; i < SLOTS; i++) {
                 slots[i] = null;
             }
@@ -40,12 +42,15 @@ public abstract class AbstractLayer implements Layer {
 
     /**
      * An array of exactly {@code n} floats for a result: the one this slot handed out last time when the container
-     * allows reuse ({@link #setReuseBuffers}; slot {@link #GRAD_IN} follows its input-gradient flag, every other
-     * slot the output flag), then with stale contents the caller must overwrite entirely; otherwise a new, zeroed
-     * array.
+     * allows reuse ({@link #setReuseBuffers}; slot {@link #GRAD_IN} follows its input-gradient flag, the output
+     * slots the output flag, the layer's own slots from {@link #SLOT_USER} either flag: they hold caches that are
+     * never returned as results), then with stale contents the caller must overwrite entirely; otherwise a new,
+     * zeroed array.
      */
     protected float[] buffer(int slot, int n) {
-        boolean reuse = slot == GRAD_IN ? reuseGrads : reuseOutputs;
+        // a layer's own caches (slots from SLOT_USER) are never handed out as results: reusable in any container
+        // that reuses something
+        boolean reuse = slot == GRAD_IN ? reuseGrads : slot >= SLOT_USER ? reuseOutputs || reuseGrads : reuseOutputs;
         if (!reuse) {
             return new float[n];
         }

@@ -118,8 +118,12 @@ final class ElementKernel {
         return listSpikes(out, T * B, F);
     }
 
+    /** The calling thread's scan buffers, reused across calls (the snapshot is a copy). */
+    private static final ThreadLocal<io.snn4j.core.kernel.EventAccumulate.Events> SCAN =
+            ThreadLocal.withInitial(io.snn4j.core.kernel.EventAccumulate.Events::new);
+
     private static io.snn4j.core.Tensor.Events listSpikes(float[] out, int rows, int F) {
-        return new io.snn4j.core.kernel.EventAccumulate.Events().of(out, 0, rows, F).snapshot();
+        return SCAN.get().of(out, 0, rows, F).snapshot();
     }
 
     private static void forwardFast(Cell c, float[] x, int T, int E, float[] m0, float[] s0, float[] out,
