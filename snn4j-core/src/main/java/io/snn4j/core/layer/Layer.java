@@ -135,4 +135,12 @@ public interface Layer {
      */
     default void setReuseBuffers(boolean outputs, boolean inputGrads) {
     }
+
+    /**
+     * A hint from the container: whether the layer after this one reads attached event lists
+     * ({@link Tensor#events()}), so that a spiking layer lists its output spikes (on by default) or saves the scan
+     * (off, e.g. for the last layer). Layers that never list ignore it.
+     */
+    default void setListOutputs(boolean on) {
+    }
 }

@@ -216,6 +216,8 @@ public final class Sequential extends AbstractLayer implements Network {
         int n = layers.size();
         for (int i = 0; i < n; i++) {
             layers.get(i).setReuseBuffers(on && i < n - 1, on && i > 0);
+            // only a Linear reads spike lists (the loss does not): no scan for the others
+            layers.get(i).setListOutputs(i + 1 < n && layers.get(i + 1) instanceof Linear);
         }
     }
 

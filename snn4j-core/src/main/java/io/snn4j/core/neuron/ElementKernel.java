@@ -107,15 +107,16 @@ final class ElementKernel {
 
     /**
      * {@link #forwardEmitting} with the input current computed row by row by {@code src} (a synapse fused in
-     * front) instead of read from an array: the current never goes to memory.
+     * front) instead of read from an array: the current never goes to memory. Lists the spikes only when
+     * {@code list} (else returns null).
      */
     static io.snn4j.core.Tensor.Events forwardEmitting(Cell c, RowSource src, int T, int B, int F, float[] out,
-            float[] mem, float[] syn) {
+            float[] mem, float[] syn, boolean list) {
         if (!canEmit(c)) {
             throw new IllegalStateException("ElementKernel: no spike list for this configuration");
         }
         forwardFast(c, null, T, B * F, null, null, out, mem, syn, null, null, F, src);
-        return listSpikes(out, T * B, F);
+        return list ? listSpikes(out, T * B, F) : null;
     }
 
     /** The calling thread's scan buffers, reused across calls (the snapshot is a copy). */

@@ -44,6 +44,8 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
     private final float[] thresholdV;
     private final float[] alphaV;
     private boolean gradientCheck;
+    /** Whether whole-sequence forwards list their output spikes (see {@link #setListOutputs}). */
+    private boolean listOutputs = true;
     /** Buffer slots of the training forward's membrane and synaptic current. */
     static final int MEM = SLOT_USER;
     static final int SYN = SLOT_USER + 1;
@@ -228,7 +230,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
             float[] mem = new float[n];
             float[] syn = hasSynapticState() ? new float[n] : null;
             ElementKernel.forwardEmitting(replayCell, fusedSource(f, replayShape[2]), replayShape[0], replayShape[1],
-                    replayShape[2], new float[n], mem, syn);
+                    replayShape[2], new float[n], mem, syn, false);
             lastMembrane = new Tensor(mem, replayShape);
             replayCell = null;
         }
@@ -293,7 +295,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
         int[] f = features(x, 2, "[T, B, ...]");
         Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
         tr.outSlot = training ? OUT_TRAIN : OUT_EVAL;
-        tr.emit = true;
+        tr.emit = listOutputs;
         if (training) {
             tr.memSlot = MEM;
             tr.synSlot = SYN;
@@ -357,7 +359,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
         tr.mem = training ? alloc(MEM, n) : null;
         tr.syn = training && hasSynapticState() ? alloc(SYN, n) : null;
         Tensor.Events ev = ElementKernel.forwardEmitting(c, fusedSource(syn, f), shape[0], shape[1], f, tr.out,
-                tr.mem, tr.syn);
+                tr.mem, tr.syn, listOutputs);
         lastFeatures = tr.featureShape;
         lastMemBuffer = null;
         lastMembrane = null;
@@ -376,7 +378,13 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
             replayShape = shape;
         }
         cache = training ? tr : null;
-        return new Tensor(tr.out, shape).attachEvents(ev);
+        Tensor y = new Tensor(tr.out, shape);
+        return ev == null ? y : y.attachEvents(ev);
+    }
+
+    @Override
+    public void setListOutputs(boolean on) {
+        listOutputs = on;
     }
 
     @Override

@@ -190,4 +190,18 @@ class BufferReuseTest {
         assertNotSame(y1.data(), y2.data());
         assertNotSame(g1.data(), g2.data());
     }
+
+    @Test
+    void onlySpikesReadByALinearAreListed() {
+        Rng w = new Rng(2);
+        Sequential net = new Sequential(new Linear(12, 10, true, w), Leaky.builder().beta(0.8f).build(),
+                new Linear(10, 6, true, w), Leaky.builder().beta(0.8f).build());
+        net.setRecording(true);
+        Tensor y = net.forward(input(1), false);
+        org.junit.jupiter.api.Assertions.assertNotNull(net.recordedOutputs().get("1").events(),
+                "spikes feeding a Linear carry their list");
+        org.junit.jupiter.api.Assertions.assertNull(y.events(), "the last layer's spikes are not scanned");
+        // on its own a spiking layer lists its spikes
+        org.junit.jupiter.api.Assertions.assertNotNull(Leaky.builder().build().forward(input(1), false).events());
+    }
 }
