@@ -432,10 +432,27 @@ final class VectorKernels implements SimdKernels {
     @Override
     public void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
             int rows, int j0, int j1) {
-        int j = j0;
-        for (; j + 8 * L <= j1; j += 8 * L) {
-            scatterStrip8Flat(dst, src, n, rowPtr, colIdx, val, rows, j);
+        // A row's strip of 8 source vectors stays in registers while its events pass (one load and one store of
+        // the destination per vector and event); the rest one vector at a time.
+        int s8 = j0 + (j1 - j0) / (8 * L) * (8 * L);
+        int vEnd = j0 + (j1 - j0) / L * L;
+        for (int r = 0; r < rows; r++) {
+            int p0 = rowPtr[r];
+            int end = rowPtr[r + 1];
+            if (p0 == end) {
+                continue;
+            }
+            int o = r * n;
+            for (int j = j0; j < s8; j += 8 * L) {
+                scatterRowStrip8(dst, src, o + j, j, colIdx, val, p0, end);
+            }
+            if (s8 < vEnd) {
+                for (int p = p0; p < end; p++) {
+                    scatterRow(dst[colIdx[p]], val[p], src, o, s8, vEnd);
+                }
+            }
         }
+        int j = vEnd;
         for (; j + L <= j1; j += L) {
             for (int r = 0; r < rows; r++) {
                 int end = rowPtr[r + 1];
@@ -464,36 +481,39 @@ final class VectorKernels implements SimdKernels {
         }
     }
 
-    /** {@link #scatterStrip8} over a flat source {@code [rows, n]} (a small method, so that C2 compiles it whole). */
-    private static void scatterStrip8Flat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx,
-            float[] val, int rows, int j) {
-        for (int r = 0; r < rows; r++) {
-            int p = rowPtr[r];
-            int end = rowPtr[r + 1];
-            if (p == end) {
-                continue;
-            }
-            int o = r * n + j;
-            FloatVector s0 = FloatVector.fromArray(S, src, o);
-            FloatVector s1 = FloatVector.fromArray(S, src, o + L);
-            FloatVector s2 = FloatVector.fromArray(S, src, o + 2 * L);
-            FloatVector s3 = FloatVector.fromArray(S, src, o + 3 * L);
-            FloatVector s4 = FloatVector.fromArray(S, src, o + 4 * L);
-            FloatVector s5 = FloatVector.fromArray(S, src, o + 5 * L);
-            FloatVector s6 = FloatVector.fromArray(S, src, o + 6 * L);
-            FloatVector s7 = FloatVector.fromArray(S, src, o + 7 * L);
-            for (; p < end; p++) {
-                float[] d = dst[colIdx[p]];
-                FloatVector x = FloatVector.broadcast(S, val[p]);
-                x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
-                x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
-                x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
-                x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
-                x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
-                x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
-                x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
-                x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
-            }
+    /**
+     * Columns {@code [j, j + 8L)} of the events {@code [p0, end)} of one row, whose source strip starts at
+     * {@code src[so]} and stays in registers.
+     */
+    private static void scatterRowStrip8(float[][] dst, float[] src, int so, int j, int[] colIdx, float[] val,
+            int p0, int end) {
+        FloatVector s0 = FloatVector.fromArray(S, src, so);
+        FloatVector s1 = FloatVector.fromArray(S, src, so + L);
+        FloatVector s2 = FloatVector.fromArray(S, src, so + 2 * L);
+        FloatVector s3 = FloatVector.fromArray(S, src, so + 3 * L);
+        FloatVector s4 = FloatVector.fromArray(S, src, so + 4 * L);
+        FloatVector s5 = FloatVector.fromArray(S, src, so + 5 * L);
+        FloatVector s6 = FloatVector.fromArray(S, src, so + 6 * L);
+        FloatVector s7 = FloatVector.fromArray(S, src, so + 7 * L);
+        for (int p = p0; p < end; p++) {
+            float[] d = dst[colIdx[p]];
+            FloatVector x = FloatVector.broadcast(S, val[p]);
+            x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+            x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
+            x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
+            x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
+            x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
+            x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
+            x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
+            x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
+        }
+    }
+
+    /** {@code d[j0, j1) += v * src[o + j0, o + j1)}, whole vectors. */
+    private static void scatterRow(float[] d, float v, float[] src, int o, int j0, int j1) {
+        FloatVector x = FloatVector.broadcast(S, v);
+        for (int j = j0; j < j1; j += L) {
+            x.fma(FloatVector.fromArray(S, src, o + j), FloatVector.fromArray(S, d, j)).intoArray(d, j);
         }
     }
 

@@ -292,7 +292,11 @@ public final class Linear extends StatelessLayer {
         float[] dw = weight.grad().data();
         boolean byRows = false;
         if (lastSparse) {
-            dwtRows = Elementwise.ensureRows(dwtRows, in, out);
+            // rows padded by 16 floats: rows 1 KiB apart (256 outputs) put every fourth one at the same address
+            // modulo 4 KiB, and the weight-gradient scatter, which loads and stores rows in random order, then
+            // stalled on false store-to-load dependencies in some runs (2 or 6 ms per call, depending on where the
+            // rows happened to lie)
+            dwtRows = Elementwise.ensureRows(dwtRows, in, out + 16);
             for (int i = 0; i < in; i++) {
                 Arrays.fill(dwtRows[i], 0, out, 0f);
             }
