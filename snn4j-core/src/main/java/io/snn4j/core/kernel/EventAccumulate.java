@@ -585,8 +585,14 @@ public final class EventAccumulate {
         return simd != null && out >= 8 * simd.lanes() && out <= 512 ? simd : null;
     }
 
-    /** Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. */
-    static volatile boolean byRowWeightGrad = true;
+    /**
+     * Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. By column is the
+     * default: each gradient row stays in registers while its events pass, with no store in the inner loop. The
+     * by-row scatter (load, add and store a gradient row per event) was as fast in some runs and 2.5x slower in
+     * others (shd_ff input layer: 2.0 or 5 ms per call from one JVM to the next; false store-to-load dependencies
+     * between gradient rows 4 KiB apart, so it depended on where the rows lay in memory).
+     */
+    static volatile boolean byRowWeightGrad = false;
     /** Package-private switch: by-row weight gradient split over output columns (true) or over inputs. */
     static volatile boolean byColumnsSplit = true;
 

@@ -365,8 +365,14 @@ class SimdTest {
                         rowsOut[i] = java.util.Arrays.copyOfRange(start, i * out, (i + 1) * out);
                     }
                     boolean[] ran = new boolean[1];
-                    withThreads(threads, () -> withSimd(true, () -> ran[0] = EventAccumulate.weightGradFlat(
-                            new EventAccumulate.Events().of(x, 0, rows, in), delta, out, rowsOut)));
+                    boolean rowBefore = EventAccumulate.byRowWeightGrad;
+                    EventAccumulate.byRowWeightGrad = true;
+                    try {
+                        withThreads(threads, () -> withSimd(true, () -> ran[0] = EventAccumulate.weightGradFlat(
+                                new EventAccumulate.Events().of(x, 0, rows, in), delta, out, rowsOut)));
+                    } finally {
+                        EventAccumulate.byRowWeightGrad = rowBefore;
+                    }
                     assertTrue(ran[0], "the flat form applies to " + out + " outputs");
                     float[] flat = new float[in * out];
                     for (int i = 0; i < in; i++) {
