@@ -482,17 +482,32 @@ public final class EventAccumulate {
     /**
      * {@link #weightGrad(Events, float[][], int, float[][])} reading {@code delta} in place as a flat
      * {@code [rows, out]} matrix from offset 0 (no copy into rows), when the SIMD kernels apply to rows of
-     * {@code out} values; returns false (having done nothing) otherwise. Same bits as the form on rows.
+     * {@code out} values; returns false (having done nothing) otherwise. Same bits as the form on rows, by column
+     * or (with {@link #byRowWeightGrad}) by row split over output columns.
      */
     public static boolean weightGradFlat(Events x, float[] delta, int out, float[][] dwt) {
         x.requireFilled();
         final SimdKernels simd = vectorAccumulate(out);
-        if (simd == null || !byRowWeightGrad || !byColumnsSplit) {
+        if (simd == null || (byRowWeightGrad && !byColumnsSplit)) {
             return false;
         }
         if (delta.length < (long) x.rows * out || dwt.length < x.cols) {
             throw new IllegalArgumentException("EventAccumulate: weightGradFlat needs " + x.rows + " x " + out
                     + " deltas and " + x.cols + " dwt rows, got " + delta.length + " and " + dwt.length);
+        }
+        if (!byRowWeightGrad) {
+            // by column: each gradient row in registers while its events pass
+            x.buildByColumn();
+            final int[] cp = x.colPtr;
+            final int[] ri = x.rowIdx;
+            final float[] cv = x.colVal;
+            long avg = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols);
+            Parallel.forRange(x.cols, avg, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    simd.eventRowsFlat(dwt[i], delta, out, ri, cv, cp[i], cp[i + 1], out);
+                }
+            });
+            return true;
         }
         final int[] rp = x.rowPtr;
         final int[] ci = x.colIdx;

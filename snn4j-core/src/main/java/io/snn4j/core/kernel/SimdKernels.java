@@ -53,6 +53,9 @@ interface SimdKernels {
     void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
             int rows, int j0, int j1);
 
+    /** {@link #eventRows} with the rows in one flat array: row k is {@code rows[k * stride, k * stride + n)}. */
+    void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to, int n);
+
     /** Lanes of the float vectors used, for reports. */
     int lanes();
 }

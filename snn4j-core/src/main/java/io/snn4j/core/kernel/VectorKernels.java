@@ -369,6 +369,64 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
+    public void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to,
+            int n) {
+        if (from >= to) {
+            return;
+        }
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            eventStrip8Flat(acc, rows, stride, idx, val, from, to, j);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector a = FloatVector.fromArray(S, acc, j);
+            for (int p = from; p < to; p++) {
+                a = FloatVector.broadcast(S, val[p]).fma(FloatVector.fromArray(S, rows, idx[p] * stride + j), a);
+            }
+            a.intoArray(acc, j);
+        }
+        for (; j < n; j++) {
+            float a = acc[j];
+            for (int p = from; p < to; p++) {
+                a = Math.fma(val[p], rows[idx[p] * stride + j], a);
+            }
+            acc[j] = a;
+        }
+    }
+
+    private static void eventStrip8Flat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from,
+            int to, int j) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, j);
+        FloatVector a1 = FloatVector.fromArray(S, acc, j + L);
+        FloatVector a2 = FloatVector.fromArray(S, acc, j + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, acc, j + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, acc, j + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, acc, j + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, acc, j + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, acc, j + 7 * L);
+        for (int p = from; p < to; p++) {
+            int o = idx[p] * stride + j;
+            FloatVector x = FloatVector.broadcast(S, val[p]);
+            a0 = x.fma(FloatVector.fromArray(S, rows, o), a0);
+            a1 = x.fma(FloatVector.fromArray(S, rows, o + L), a1);
+            a2 = x.fma(FloatVector.fromArray(S, rows, o + 2 * L), a2);
+            a3 = x.fma(FloatVector.fromArray(S, rows, o + 3 * L), a3);
+            a4 = x.fma(FloatVector.fromArray(S, rows, o + 4 * L), a4);
+            a5 = x.fma(FloatVector.fromArray(S, rows, o + 5 * L), a5);
+            a6 = x.fma(FloatVector.fromArray(S, rows, o + 6 * L), a6);
+            a7 = x.fma(FloatVector.fromArray(S, rows, o + 7 * L), a7);
+        }
+        a0.intoArray(acc, j);
+        a1.intoArray(acc, j + L);
+        a2.intoArray(acc, j + 2 * L);
+        a3.intoArray(acc, j + 3 * L);
+        a4.intoArray(acc, j + 4 * L);
+        a5.intoArray(acc, j + 5 * L);
+        a6.intoArray(acc, j + 6 * L);
+        a7.intoArray(acc, j + 7 * L);
+    }
+
+    @Override
     public void eventScatter(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val, int rows,
             int from, int to, int n) {
         int bound = S.loopBound(n);

@@ -359,14 +359,16 @@ class SimdTest {
                     }
                 }
                 // the flat form reads delta in place: same bits, for 1 and 2 threads
-                for (int threads : new int[] {1, 2}) {
+                for (int variant = 0; variant < 4; variant++) {
+                    int threads = 1 + variant % 2;
+                    boolean byRow = variant >= 2;
                     float[][] rowsOut = new float[in][];
                     for (int i = 0; i < in; i++) {
                         rowsOut[i] = java.util.Arrays.copyOfRange(start, i * out, (i + 1) * out);
                     }
                     boolean[] ran = new boolean[1];
                     boolean rowBefore = EventAccumulate.byRowWeightGrad;
-                    EventAccumulate.byRowWeightGrad = true;
+                    EventAccumulate.byRowWeightGrad = byRow;
                     try {
                         withThreads(threads, () -> withSimd(true, () -> ran[0] = EventAccumulate.weightGradFlat(
                                 new EventAccumulate.Events().of(x, 0, rows, in), delta, out, rowsOut)));
@@ -378,7 +380,7 @@ class SimdTest {
                     for (int i = 0; i < in; i++) {
                         System.arraycopy(rowsOut[i], 0, flat, i * out, out);
                     }
-                    assertArrayEquals(dw[0], flat, "flat, threads " + threads + " out " + out);
+                    assertArrayEquals(dw[0], flat, "flat, by row " + byRow + ", threads " + threads + " out " + out);
                 }
                 float[] ref = start.clone();
                 EventAccumulate.weightGradReference(x, rows, in, delta, out, ref);
