@@ -310,6 +310,18 @@ public final class EventAccumulate {
     }
 
     /**
+     * Appends the non-zeros of the first {@code rows} rows of {@code x[*, cols]} (from offset 0) to
+     * {@code idx}/{@code val} from position {@code p}, row by row with ascending columns, stores each row's count in
+     * {@code rowNnz[r + 1]} and returns the new position; serial (the caller's thread), SIMD when available. The
+     * arrays must have room for {@code rows * cols} more entries.
+     */
+    public static int appendNonZeros(float[] x, int rows, int cols, int[] rowNnz, int[] idx, float[] val, int p) {
+        SimdKernels simd = Simd.kernels();
+        return simd != null ? simd.scanRows(x, 0, cols, 0, rows, rowNnz, idx, val, p, Long.MAX_VALUE)
+                : Events.scanRows(x, 0, cols, 0, rows, rowNnz, idx, val, p, Long.MAX_VALUE);
+    }
+
+    /**
      * {@code y[r, :] += sum over events (r, i, v) of v * wt[i, :]} for {@code y[rows, out]}, parallel over rows.
      * Convenience form on flat arrays; copies the weights into rows first (see
      * {@link #forward(Events, float[][], int, float[], float[], int)} for the allocation-free form).
@@ -343,6 +355,75 @@ public final class EventAccumulate {
         run(x, wt, out, init, init == null, y, yOff);
     }
 
+    /**
+     * Row {@code r} of {@link #forward(Events, float[][], int, float[], float[], int)} alone, in the calling
+     * thread: {@code dst[dstOff, dstOff + out) = init + sum over the row's events (i, v) of v * wt[i]}, with the
+     * same bits as the whole-matrix call. For fused kernels that consume each row right away.
+     */
+    public static void accumulateRow(Events x, int r, float[][] wt, int out, float[] init, float[] dst,
+            int dstOff) {
+        int p = x.rowPtr[r];
+        int end = x.rowPtr[r + 1];
+        if (p == end) {
+            System.arraycopy(init, 0, dst, dstOff, out);
+            return;
+        }
+        float[] acc = scratchRow(out);
+        System.arraycopy(init, 0, acc, 0, out);
+        accumulate(acc, wt, x.colIdx, x.rowVal, p, end, out, vectorAccumulate(out));
+        System.arraycopy(acc, 0, dst, dstOff, out);
+    }
+
+    /**
+     * A dense row times a matrix held as rows, in the calling thread:
+     * {@code dst[dstOff, dstOff + n) = sum over k < K of a[aOff + k] * rows[k][0, n)}, from zero, in ascending k
+     * with the event accumulate's arithmetic (so a fused kernel computing rows one by one gets the bits of a call
+     * over all rows). For small K: the K rows stay in L1 while the sum is held in registers.
+     */
+    public static void denseRow(float[] a, int aOff, int K, float[][] rows, int n, float[] dst, int dstOff) {
+        float[] acc = scratchRow(n);
+        java.util.Arrays.fill(acc, 0, n, 0f);
+        Dense d = DENSE.get();
+        if (d.idx.length < K) {
+            d.idx = new int[K];
+            d.val = new float[K];
+            for (int k = 0; k < K; k++) {
+                d.idx[k] = k;
+            }
+        }
+        System.arraycopy(a, aOff, d.val, 0, K);
+        accumulate(acc, rows, d.idx, d.val, 0, K, n, vectorAccumulate(n));
+        System.arraycopy(acc, 0, dst, dstOff, n);
+    }
+
+    /** Identity indices and the row's values for {@link #denseRow}. */
+    private static final class Dense {
+        int[] idx = new int[0];
+        float[] val = new float[0];
+    }
+
+    private static final ThreadLocal<Dense> DENSE = ThreadLocal.withInitial(Dense::new);
+
+    /** {@code acc[0, out) += sum over p in [p, end) of rv[p] * wt[ci[p]]}, four events per pass. */
+    private static void accumulate(float[] acc, float[][] wt, int[] ci, float[] rv, int p, int end, int out,
+            SimdKernels simd) {
+        if (simd != null) {
+            simd.eventRows(acc, wt, ci, rv, p, end, out);
+            return;
+        }
+        for (; p + 3 < end; p += 4) {
+            Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
+                    wt[ci[p + 3]], acc, out);
+        }
+        switch (end - p) {
+            case 3 -> Gemm.axpy3(rv[p], rv[p + 1], rv[p + 2], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]], acc, out);
+            case 2 -> Gemm.axpy2(rv[p], rv[p + 1], wt[ci[p]], wt[ci[p + 1]], acc, out);
+            case 1 -> Gemm.axpy1(rv[p], wt[ci[p]], acc, out);
+            default -> {
+            }
+        }
+    }
+
     private static void run(Events x, float[][] wt, int out, float[] init, boolean accumulate, float[] y,
             int yOff) {
         final int[] rp = x.rowPtr;
@@ -373,22 +454,7 @@ public final class EventAccumulate {
                 } else {
                     System.arraycopy(init, 0, acc, 0, out);
                 }
-                if (simd != null) {
-                    simd.eventRows(acc, wt, ci, rv, p, end, out);
-                    p = end;
-                }
-                for (; p + 3 < end; p += 4) {
-                    Gemm.axpy4(rv[p], rv[p + 1], rv[p + 2], rv[p + 3], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]],
-                            wt[ci[p + 3]], acc, out);
-                }
-                switch (end - p) {
-                    case 3 -> Gemm.axpy3(rv[p], rv[p + 1], rv[p + 2], wt[ci[p]], wt[ci[p + 1]], wt[ci[p + 2]], acc,
-                            out);
-                    case 2 -> Gemm.axpy2(rv[p], rv[p + 1], wt[ci[p]], wt[ci[p + 1]], acc, out);
-                    case 1 -> Gemm.axpy1(rv[p], wt[ci[p]], acc, out);
-                    default -> {
-                    }
-                }
+                accumulate(acc, wt, ci, rv, p, end, out, simd);
                 System.arraycopy(acc, 0, y, yRow, out);
             }
         });
@@ -414,6 +480,48 @@ public final class EventAccumulate {
     }
 
     /**
+     * {@link #weightGrad(Events, float[][], int, float[][])} reading {@code delta} in place as a flat
+     * {@code [rows, out]} matrix from offset 0 (no copy into rows), when the SIMD kernels apply to rows of
+     * {@code out} values; returns false (having done nothing) otherwise. Same bits as the form on rows, by column
+     * or (with {@link #byRowWeightGrad}) by row split over output columns.
+     */
+    public static boolean weightGradFlat(Events x, float[] delta, int out, float[][] dwt) {
+        x.requireFilled();
+        final SimdKernels simd = vectorAccumulate(out);
+        if (simd == null || (byRowWeightGrad && !byColumnsSplit)) {
+            return false;
+        }
+        if (delta.length < (long) x.rows * out || dwt.length < x.cols) {
+            throw new IllegalArgumentException("EventAccumulate: weightGradFlat needs " + x.rows + " x " + out
+                    + " deltas and " + x.cols + " dwt rows, got " + delta.length + " and " + dwt.length);
+        }
+        if (!byRowWeightGrad) {
+            // by column: each gradient row in registers while its events pass
+            x.buildByColumn();
+            final int[] cp = x.colPtr;
+            final int[] ri = x.rowIdx;
+            final float[] cv = x.colVal;
+            long avg = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols);
+            Parallel.forRange(x.cols, avg, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    simd.eventRowsFlat(dwt[i], delta, out, ri, cv, cp[i], cp[i + 1], out);
+                }
+            });
+            return true;
+        }
+        final int[] rp = x.rowPtr;
+        final int[] ci = x.colIdx;
+        final float[] rv = x.rowVal;
+        final int rows = x.rows;
+        final int lanes = simd.lanes();
+        final int units = (out + lanes - 1) / lanes;
+        long cost = units == 0 ? 0 : ((long) x.nnz() * lanes + rows) / 4;
+        Parallel.forRange(units, cost, (from, to) -> simd.eventScatterColumnsFlat(dwt, delta, out, rp, ci, rv, rows,
+                from * lanes, Math.min(out, to * lanes)));
+        return true;
+    }
+
+    /**
      * Weight gradient {@code dwt[i][:] += sum over rows r with x[r, i] != 0 of x[r, i] * delta[r][:]}, parallel
      * over inputs {@code i}: each row of {@code dwt} is written by one thread, adding the rows of {@code delta}
      * four at a time in ascending row order, so the result does not depend on the thread count.
@@ -436,6 +544,15 @@ public final class EventAccumulate {
             final int[] ci = x.colIdx;
             final float[] rv = x.rowVal;
             final int rows = x.rows;
+            if (byColumnsSplit) {
+                // threads split the output columns in whole vectors: no thread skips events
+                final int lanes = simd.lanes();
+                final int units = (out + lanes - 1) / lanes;
+                long cost = units == 0 ? 0 : ((long) x.nnz() * lanes + rows) / 4;
+                Parallel.forRange(units, cost, (from, to) -> simd.eventScatterColumns(dwt, delta, rp, ci, rv, rows,
+                        from * lanes, Math.min(out, to * lanes)));
+                return;
+            }
             long cost = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols) + rows / x.cols;
             Parallel.forRange(x.cols, cost, (from, to) -> simd.eventScatter(dwt, delta, rp, ci, rv, rows, from,
                     to, out));
@@ -483,8 +600,16 @@ public final class EventAccumulate {
         return simd != null && out >= 8 * simd.lanes() && out <= 512 ? simd : null;
     }
 
-    /** Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. */
-    static volatile boolean byRowWeightGrad = true;
+    /**
+     * Package-private switch so tests can compare the by-row and by-column SIMD weight gradients. By column is the
+     * default: each gradient row stays in registers while its events pass, with no store in the inner loop. The
+     * by-row scatter (load, add and store a gradient row per event) was as fast in some runs and 2.5x slower in
+     * others (shd_ff input layer: 2.0 or 5 ms per call from one JVM to the next; false store-to-load dependencies
+     * between gradient rows 4 KiB apart, so it depended on where the rows lay in memory).
+     */
+    static volatile boolean byRowWeightGrad = false;
+    /** Package-private switch: by-row weight gradient split over output columns (true) or over inputs. */
+    static volatile boolean byColumnsSplit = true;
 
     private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
 

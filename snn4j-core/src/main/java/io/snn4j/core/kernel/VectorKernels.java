@@ -369,6 +369,64 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
+    public void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to,
+            int n) {
+        if (from >= to) {
+            return;
+        }
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            eventStrip8Flat(acc, rows, stride, idx, val, from, to, j);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector a = FloatVector.fromArray(S, acc, j);
+            for (int p = from; p < to; p++) {
+                a = FloatVector.broadcast(S, val[p]).fma(FloatVector.fromArray(S, rows, idx[p] * stride + j), a);
+            }
+            a.intoArray(acc, j);
+        }
+        for (; j < n; j++) {
+            float a = acc[j];
+            for (int p = from; p < to; p++) {
+                a = Math.fma(val[p], rows[idx[p] * stride + j], a);
+            }
+            acc[j] = a;
+        }
+    }
+
+    private static void eventStrip8Flat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from,
+            int to, int j) {
+        FloatVector a0 = FloatVector.fromArray(S, acc, j);
+        FloatVector a1 = FloatVector.fromArray(S, acc, j + L);
+        FloatVector a2 = FloatVector.fromArray(S, acc, j + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, acc, j + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, acc, j + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, acc, j + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, acc, j + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, acc, j + 7 * L);
+        for (int p = from; p < to; p++) {
+            int o = idx[p] * stride + j;
+            FloatVector x = FloatVector.broadcast(S, val[p]);
+            a0 = x.fma(FloatVector.fromArray(S, rows, o), a0);
+            a1 = x.fma(FloatVector.fromArray(S, rows, o + L), a1);
+            a2 = x.fma(FloatVector.fromArray(S, rows, o + 2 * L), a2);
+            a3 = x.fma(FloatVector.fromArray(S, rows, o + 3 * L), a3);
+            a4 = x.fma(FloatVector.fromArray(S, rows, o + 4 * L), a4);
+            a5 = x.fma(FloatVector.fromArray(S, rows, o + 5 * L), a5);
+            a6 = x.fma(FloatVector.fromArray(S, rows, o + 6 * L), a6);
+            a7 = x.fma(FloatVector.fromArray(S, rows, o + 7 * L), a7);
+        }
+        a0.intoArray(acc, j);
+        a1.intoArray(acc, j + L);
+        a2.intoArray(acc, j + 2 * L);
+        a3.intoArray(acc, j + 3 * L);
+        a4.intoArray(acc, j + 4 * L);
+        a5.intoArray(acc, j + 5 * L);
+        a6.intoArray(acc, j + 6 * L);
+        a7.intoArray(acc, j + 7 * L);
+    }
+
+    @Override
     public void eventScatter(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val, int rows,
             int from, int to, int n) {
         int bound = S.loopBound(n);
@@ -390,6 +448,162 @@ final class VectorKernels implements SimdKernels {
                 for (; j < n; j++) {
                     d[j] = Math.fma(v, s[j], d[j]);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void eventScatterColumns(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val,
+            int rows, int j0, int j1) {
+        int j = j0;
+        for (; j + 8 * L <= j1; j += 8 * L) {
+            scatterStrip8(dst, src, rowPtr, colIdx, val, rows, j);
+        }
+        for (; j + L <= j1; j += L) {
+            for (int r = 0; r < rows; r++) {
+                int end = rowPtr[r + 1];
+                int p = rowPtr[r];
+                if (p == end) {
+                    continue;
+                }
+                FloatVector s0 = FloatVector.fromArray(S, src[r], j);
+                for (; p < end; p++) {
+                    float[] d = dst[colIdx[p]];
+                    FloatVector.broadcast(S, val[p]).fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+                }
+            }
+        }
+        if (j < j1) {
+            for (int r = 0; r < rows; r++) {
+                float[] s = src[r];
+                for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                    float[] d = dst[colIdx[p]];
+                    float v = val[p];
+                    for (int c = j; c < j1; c++) {
+                        d[c] = Math.fma(v, s[c], d[c]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
+            int rows, int j0, int j1) {
+        // A row's strip of 8 source vectors stays in registers while its events pass (one load and one store of
+        // the destination per vector and event); the rest one vector at a time.
+        int s8 = j0 + (j1 - j0) / (8 * L) * (8 * L);
+        int vEnd = j0 + (j1 - j0) / L * L;
+        for (int r = 0; r < rows; r++) {
+            int p0 = rowPtr[r];
+            int end = rowPtr[r + 1];
+            if (p0 == end) {
+                continue;
+            }
+            int o = r * n;
+            for (int j = j0; j < s8; j += 8 * L) {
+                scatterRowStrip8(dst, src, o + j, j, colIdx, val, p0, end);
+            }
+            if (s8 < vEnd) {
+                for (int p = p0; p < end; p++) {
+                    scatterRow(dst[colIdx[p]], val[p], src, o, s8, vEnd);
+                }
+            }
+        }
+        int j = vEnd;
+        for (; j + L <= j1; j += L) {
+            for (int r = 0; r < rows; r++) {
+                int end = rowPtr[r + 1];
+                int p = rowPtr[r];
+                if (p == end) {
+                    continue;
+                }
+                FloatVector s0 = FloatVector.fromArray(S, src, r * n + j);
+                for (; p < end; p++) {
+                    float[] d = dst[colIdx[p]];
+                    FloatVector.broadcast(S, val[p]).fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+                }
+            }
+        }
+        if (j < j1) {
+            for (int r = 0; r < rows; r++) {
+                int o = r * n;
+                for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                    float[] d = dst[colIdx[p]];
+                    float v = val[p];
+                    for (int c = j; c < j1; c++) {
+                        d[c] = Math.fma(v, src[o + c], d[c]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns {@code [j, j + 8L)} of the events {@code [p0, end)} of one row, whose source strip starts at
+     * {@code src[so]} and stays in registers.
+     */
+    private static void scatterRowStrip8(float[][] dst, float[] src, int so, int j, int[] colIdx, float[] val,
+            int p0, int end) {
+        FloatVector s0 = FloatVector.fromArray(S, src, so);
+        FloatVector s1 = FloatVector.fromArray(S, src, so + L);
+        FloatVector s2 = FloatVector.fromArray(S, src, so + 2 * L);
+        FloatVector s3 = FloatVector.fromArray(S, src, so + 3 * L);
+        FloatVector s4 = FloatVector.fromArray(S, src, so + 4 * L);
+        FloatVector s5 = FloatVector.fromArray(S, src, so + 5 * L);
+        FloatVector s6 = FloatVector.fromArray(S, src, so + 6 * L);
+        FloatVector s7 = FloatVector.fromArray(S, src, so + 7 * L);
+        for (int p = p0; p < end; p++) {
+            float[] d = dst[colIdx[p]];
+            FloatVector x = FloatVector.broadcast(S, val[p]);
+            x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+            x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
+            x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
+            x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
+            x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
+            x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
+            x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
+            x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
+        }
+    }
+
+    /** {@code d[j0, j1) += v * src[o + j0, o + j1)}, whole vectors. */
+    private static void scatterRow(float[] d, float v, float[] src, int o, int j0, int j1) {
+        FloatVector x = FloatVector.broadcast(S, v);
+        for (int j = j0; j < j1; j += L) {
+            x.fma(FloatVector.fromArray(S, src, o + j), FloatVector.fromArray(S, d, j)).intoArray(d, j);
+        }
+    }
+
+    /** Columns {@code [j, j + 8L)} of every event: the source row's strip stays in registers for its events. */
+    private static void scatterStrip8(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val,
+            int rows, int j) {
+        for (int r = 0; r < rows; r++) {
+            int p = rowPtr[r];
+            int end = rowPtr[r + 1];
+            if (p == end) {
+                continue;
+            }
+            float[] s = src[r];
+            FloatVector s0 = FloatVector.fromArray(S, s, j);
+            FloatVector s1 = FloatVector.fromArray(S, s, j + L);
+            FloatVector s2 = FloatVector.fromArray(S, s, j + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, s, j + 3 * L);
+            FloatVector s4 = FloatVector.fromArray(S, s, j + 4 * L);
+            FloatVector s5 = FloatVector.fromArray(S, s, j + 5 * L);
+            FloatVector s6 = FloatVector.fromArray(S, s, j + 6 * L);
+            FloatVector s7 = FloatVector.fromArray(S, s, j + 7 * L);
+            for (; p < end; p++) {
+                float[] d = dst[colIdx[p]];
+                FloatVector x = FloatVector.broadcast(S, val[p]);
+                x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
+                x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
+                x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
+                x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
+                x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
+                x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
+                x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
+                x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
             }
         }
     }

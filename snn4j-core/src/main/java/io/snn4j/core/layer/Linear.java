@@ -6,6 +6,8 @@ import io.snn4j.core.Tensor;
 import io.snn4j.core.kernel.Elementwise;
 import io.snn4j.core.kernel.EventAccumulate;
 import io.snn4j.core.kernel.Gemm;
+import io.snn4j.core.kernel.Parallel;
+import io.snn4j.core.kernel.RowSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,8 @@ public final class Linear extends StatelessLayer {
     private float[][] deltaRows;
     private float[][] dwtRows;
     private float[] zeroRow;
+    /** Scratch: the weight {@code [out, in]} as rows, for the row-by-row input gradient. */
+    private float[][] wRows;
     private EventAccumulate.Events events = new EventAccumulate.Events();
     /** Separate lists for inference calls, so they never clobber what a pending backward needs. */
     private final EventAccumulate.Events evalEvents = new EventAccumulate.Events();
@@ -149,9 +153,32 @@ public final class Linear extends StatelessLayer {
      */
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        Fused f = forwardOrPrepare(x, training, false);
+        return f.output();
+    }
+
+    /**
+     * The synapse side of a fused forward (engine use: {@link Sequential} runs a Linear and the spiking layer after
+     * it as one pass, so that this layer's {@code [T, B, out]} output is never written to memory). Does what
+     * {@link #forward} does, keeping what {@link #backward} needs, except that on the event-driven path it stops
+     * before computing the output and returns what the fused kernel needs to compute it row by row
+     * ({@link EventAccumulate#accumulateRow}). On the dense path it computes the output as usual.
+     */
+    public Fused forwardFused(Tensor x, boolean training) {
+        return forwardOrPrepare(x, training, true);
+    }
+
+    /**
+     * A fused forward's synapse side: either the computed {@code output} (dense path; the other fields null) or
+     * the input's {@code events}, the transposed weight as rows {@code weightRows[in][out]} and the row every
+     * output starts from, {@code init} (the bias, or zeros).
+     */
+    public record Fused(Tensor output, EventAccumulate.Events events, float[][] weightRows, float[] init) {
+    }
+
+    private Fused forwardOrPrepare(Tensor x, boolean training, boolean prepareOnly) {
         checkSequence(x, new int[] {in});
         int rows = x.dim(0) * x.dim(1);
-        Tensor y = new Tensor(x.dim(0), x.dim(1), out);
         EventAccumulate.Events ev = training ? events : evalEvents;
         long budget = (long) (eventDensity(out) * rows * (double) in);
         Tensor.Events attached = x.events();
@@ -166,26 +193,32 @@ public final class Linear extends StatelessLayer {
         } else {
             sparse = ev.collect(x.data(), 0, rows, in, budget);
         }
-        // The transposed weight is refreshed every call: the optimizer updates the weight in place.
-        if (sparse) {
-            wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);
-            float[] init = bias != null ? bias.value().data() : zeroRow();
-            EventAccumulate.forward(ev, wtRows, out, init, y.data(), 0);
-        } else {
-            if (bias != null) {
-                Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
-            }
-            if (wt == null) {
-                wt = new float[in * out];
-            }
-            Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
-            Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, true);
-        }
         if (training) {
             lastInput = x;
             lastSparse = sparse;
         }
-        return y;
+        // The transposed weight is refreshed every call: the optimizer updates the weight in place.
+        if (sparse) {
+            wtRows = Elementwise.transposeToRows(weight.value().data(), 0, out, in, wtRows);
+            float[] init = bias != null ? bias.value().data() : zeroRow();
+            if (prepareOnly) {
+                return new Fused(null, ev, wtRows, init);
+            }
+            Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
+            EventAccumulate.forward(ev, wtRows, out, init, y.data(), 0);
+            return new Fused(y, null, null, null);
+        }
+        Tensor y = new Tensor(buffer(training ? OUT_TRAIN : OUT_EVAL, rows * out), x.dim(0), x.dim(1), out);
+        if (bias != null) {
+            Elementwise.fillRows(y.data(), 0, rows, bias.value().data(), out);
+        }
+        if (wt == null) {
+            wt = new float[in * out];
+        }
+        Elementwise.transpose(weight.value().data(), 0, out, in, wt, 0);
+        // without a bias the product overwrites y (which may hold a previous call's values)
+        Gemm.mm(x.data(), 0, wt, 0, y.data(), 0, rows, in, out, bias != null);
+        return new Fused(y, null, null, null);
     }
 
     /**
@@ -194,6 +227,57 @@ public final class Linear extends StatelessLayer {
      */
     @Override
     public Tensor backward(Tensor gradOut) {
+        RowSource rows = backwardOrPrepare(gradOut, false);
+        int t = lastInput.dim(0);
+        int b = lastInput.dim(1);
+        int n = t * b;
+        if (!inputGradRequired) {
+            return null;
+        }
+        Tensor dx = new Tensor(buffer(GRAD_IN, n * in), t, b, in);
+        if (rows != null) {
+            // a narrow layer: each input-gradient row is the sum of `out` weight rows, row by row (as fused)
+            float[] d = dx.data();
+            Parallel.forRange(n, (long) out * in, (from, to) -> {
+                float[] sc = new float[ROWS_PER_CALL * in];
+                for (int r = from; r < to; r += ROWS_PER_CALL) {
+                    int k = Math.min(ROWS_PER_CALL, to - r);
+                    rows.rows(r, k, sc);
+                    System.arraycopy(sc, 0, d, r * in, k * in);
+                }
+            });
+            return dx;
+        }
+        Gemm.mm(gradOut.data(), 0, weight.value().data(), 0, dx.data(), 0, n, out, in, false);
+        return dx;
+    }
+
+    /** Layers with at most this many outputs compute the input gradient row by row (and can fuse it). */
+    public static final int ROW_GRAD_MAX_OUTPUTS = 64;
+    private static final int ROWS_PER_CALL = 4;
+
+    /**
+     * The synapse side of a fused backward (engine use: {@link Sequential} with a layer that
+     * {@link FusesAfterLinear} in front of this one): adds the weight and bias gradients as {@link #backward}
+     * does, and instead of the input gradient {@code [T, B, in]} returns its rows on demand, each the sum of
+     * {@code out} weight rows ({@link EventAccumulate#denseRow}, the same bits as {@link #backward}). Returns null
+     * (having done nothing) when this layer has more than {@link #ROW_GRAD_MAX_OUTPUTS} outputs: then call
+     * {@link #backward}.
+     */
+    public RowSource backwardFused(Tensor gradOut) {
+        if (out > ROW_GRAD_MAX_OUTPUTS) {
+            return null;
+        }
+        return backwardOrPrepare(gradOut, true);
+    }
+
+    /** Whether {@link #backwardFused} would return rows (a training forward was run and the layer is narrow). */
+    public boolean canFuseBackward() {
+        return lastInput != null && out <= ROW_GRAD_MAX_OUTPUTS;
+    }
+
+    /** Parameter gradients; returns the row source of the input gradient for narrow layers, else null. */
+    private RowSource backwardOrPrepare(Tensor gradOut, boolean fused) {
         if (lastInput == null) {
             throw new IllegalStateException("linear: backward without a training forward");
         }
@@ -206,30 +290,44 @@ public final class Linear extends StatelessLayer {
         int rows = t * b;
         float[] g = gradOut.data();
         float[] dw = weight.grad().data();
+        boolean byRows = false;
         if (lastSparse) {
-            deltaRows = Elementwise.toRows(g, 0, rows, out, deltaRows);
-            dwtRows = Elementwise.ensureRows(dwtRows, in, out);
+            // rows padded by 16 floats: rows 1 KiB apart (256 outputs) put every fourth one at the same address
+            // modulo 4 KiB, and the weight-gradient scatter, which loads and stores rows in random order, then
+            // stalled on false store-to-load dependencies in some runs (2 or 6 ms per call, depending on where the
+            // rows happened to lie)
+            dwtRows = Elementwise.ensureRows(dwtRows, in, out + 16);
             for (int i = 0; i < in; i++) {
                 Arrays.fill(dwtRows[i], 0, out, 0f);
             }
-            EventAccumulate.weightGrad(events, deltaRows, out, dwtRows);
+            // the SIMD kernel reads the gradient in place; the others want it as rows
+            if (!EventAccumulate.weightGradFlat(events, g, out, dwtRows)) {
+                deltaRows = Elementwise.toRows(g, 0, rows, out, deltaRows);
+                byRows = true;
+                EventAccumulate.weightGrad(events, deltaRows, out, dwtRows);
+            }
             Elementwise.addTransposedRows(dwtRows, dw, 0, out, in);
         } else {
             Gemm.mmTransA(g, 0, lastInput.data(), 0, dw, 0, out, rows, in, true);
         }
         if (bias != null) {
-            if (lastSparse) {
+            if (byRows) {
                 Elementwise.addColumnSums(deltaRows, rows, out, bias.grad().data());
             } else {
                 Elementwise.addColumnSums(g, 0, rows, out, bias.grad().data());
             }
         }
-        if (!inputGradRequired) {
+        if (out > ROW_GRAD_MAX_OUTPUTS || (!fused && !inputGradRequired)) {
             return null;
         }
-        Tensor dx = new Tensor(t, b, in);
-        Gemm.mm(g, 0, weight.value().data(), 0, dx.data(), 0, rows, out, in, false);
-        return dx;
+        final float[][] w = wRows = Elementwise.toRows(weight.value().data(), 0, out, in, wRows);
+        final int k = out;
+        final int n = in;
+        return (r0, count, dst) -> {
+            for (int i = 0; i < count; i++) {
+                EventAccumulate.denseRow(g, (r0 + i) * k, k, w, n, dst, i * n);
+            }
+        };
     }
 
     private float[] zeroRow() {

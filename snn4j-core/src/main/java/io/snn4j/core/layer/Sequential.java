@@ -22,6 +22,12 @@ import java.util.Map;
  * kernels carry their state and state gradients bit for bit, but weight gradients are summed segment by segment,
  * and a layer may choose its kernel by each call's input (Linear by spike density), so sums may round
  * differently.
+ *
+ * <p>Buffer reuse ({@link #setBufferReuse}, on by default): during plain whole-sequence calls (not recording, not
+ * checkpointed) the children write each call's intermediate results (every output but the last layer's, every
+ * input gradient but the first layer's) into the arrays of the previous call instead of allocating new ones
+ * (see {@link Layer#setReuseBuffers}). What this Sequential returns is never reused; neither is anything
+ * {@link #recordedOutputs()} holds.
  */
 public final class Sequential extends AbstractLayer implements Network {
     private final List<Layer> layers;
@@ -32,6 +38,8 @@ public final class Sequential extends AbstractLayer implements Network {
     private Tensor ckInput;
     private Object[][] ckStates;
     private Object[] segmentEnd;
+    private boolean bufferReuse = true;
+    private boolean fusion = true;
 
     public Sequential(Layer... layers) {
         this(Arrays.asList(layers));
@@ -172,18 +180,71 @@ public final class Sequential extends AbstractLayer implements Network {
         return timeLocal(l) ? null : l.segmentState();
     }
 
+    /**
+     * Turns buffer reuse between calls on (the default) or off (every call allocates its results, as before
+     * 0.2; results are the same bit for bit either way).
+     */
+    public void setBufferReuse(boolean on) {
+        bufferReuse = on;
+        if (!on) {
+            applyReuse(false);
+        }
+    }
+
+    public boolean bufferReuse() {
+        return bufferReuse;
+    }
+
+    /**
+     * Turns fusion on (the default) or off: in plain whole-sequence forwards (not recording, not checkpointed) a
+     * {@link Linear} followed by a layer that {@link FusesAfterLinear} runs as one pass, so the Linear's output
+     * never goes to memory; in the backward pass a spiking layer followed by a narrow Linear (at most
+     * {@link Linear#ROW_GRAD_MAX_OUTPUTS} outputs) runs as one pass, so the gradient between them never goes to
+     * memory either. Outputs, gradients and membranes are the same bit for bit either way; only the per-layer
+     * calls differ (tools that time or hook single layers call them one by one).
+     */
+    public void setFusion(boolean on) {
+        fusion = on;
+    }
+
+    public boolean fusion() {
+        return fusion;
+    }
+
+    /** Tells each child which of its results this Sequential only passes on (see {@link Layer#setReuseBuffers}). */
+    private void applyReuse(boolean on) {
+        int n = layers.size();
+        for (int i = 0; i < n; i++) {
+            layers.get(i).setReuseBuffers(on && i < n - 1, on && i > 0);
+            // only a Linear reads spike lists (the loss does not): no scan for the others
+            layers.get(i).setListOutputs(i + 1 < n && layers.get(i + 1) instanceof Linear);
+        }
+    }
+
     @Override
     public Tensor forward(Tensor x, boolean training) {
         ckInput = null;
         ckStates = null;
         if (training && checkpointEvery > 0 && !recording && x.rank() >= 2 && x.dim(0) > checkpointEvery) {
             recorded.clear();
+            applyReuse(false);
             return checkpointedForward(x);
         }
+        applyReuse(bufferReuse && !recording);
         recorded.clear();
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h, training);
+            Layer l = layers.get(i);
+            if (fusion && !recording && i + 1 < layers.size() && l instanceof Linear lin
+                    && layers.get(i + 1) instanceof FusesAfterLinear next) {
+                Tensor y = next.forwardAfter(lin, h, training);
+                if (y != null) {
+                    h = y;
+                    i++;
+                    continue;
+                }
+            }
+            h = l.forward(h, training);
             if (recording) {
                 recorded.put(Integer.toString(i), h);
             }
@@ -295,6 +356,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor forwardSegment(Tensor x, Object start, boolean training) {
+        applyReuse(false);
         Object[] st = start == null ? new Object[layers.size()] : (Object[]) start;
         Object[] end = new Object[layers.size()];
         Tensor h = x;
@@ -349,7 +411,14 @@ public final class Sequential extends AbstractLayer implements Network {
         }
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            Layer l = layers.get(i);
+            if (fusion && i >= 1 && l instanceof Linear lin && layers.get(i - 1) instanceof FusesAfterLinear f
+                    && f.canBackwardAfter(lin)) {
+                g = f.backwardAfter(lin, g);
+                i--;
+            } else {
+                g = l.backward(g);
+            }
             if (g == null && i > 0) {
                 throw new IllegalStateException("layer " + i + " returned no input gradient");
             }
@@ -359,6 +428,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor step(Tensor x) {
+        applyReuse(false);
         Tensor h = x;
         for (Layer l : layers) {
             h = l.step(h);
@@ -375,6 +445,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public void beginSteps(boolean training) {
+        applyReuse(false);
         for (Layer l : layers) {
             l.beginSteps(training);
         }
@@ -382,6 +453,7 @@ public final class Sequential extends AbstractLayer implements Network {
 
     @Override
     public Tensor forwardStep(Tensor x) {
+        applyReuse(false);
         Tensor h = x;
         for (Layer l : layers) {
             h = l.forwardStep(h);

@@ -15,11 +15,17 @@ abstract class ElementNeuron extends NeuronLayer {
     @Override
     void kernelForward(Cell c, Trace tr, boolean keep) {
         int n = tr.steps * tr.elements();
-        tr.out = new float[n];
-        tr.mem = keep ? new float[n] : null;
-        tr.syn = keep && kind == Cell.SYNAPTIC ? new float[n] : null;
-        ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn, null,
-                null);
+        tr.out = alloc(tr.outSlot, n);
+        tr.mem = keep ? alloc(tr.memSlot, n) : null;
+        tr.syn = keep && kind == Cell.SYNAPTIC ? alloc(tr.synSlot, n) : null;
+        if (tr.emit && tr.featureShape.length == 1 && ElementKernel.canEmit(c)) {
+            // [T, B, N] spikes: list them on the way, for the next synapse
+            tr.events = ElementKernel.forwardEmitting(c, tr.x, tr.steps, tr.batch, tr.features, tr.mem0, tr.syn0,
+                    tr.out, tr.mem, tr.syn);
+        } else {
+            ElementKernel.forward(c, tr.x, tr.steps, tr.elements(), tr.mem0, tr.syn0, tr.out, tr.mem, tr.syn,
+                    null, null);
+        }
         if (!ElementKernel.backwardNeedsInput(c)) {
             // the reverse pass works from the membranes alone; do not keep the previous layer's output alive
             tr.x = null;

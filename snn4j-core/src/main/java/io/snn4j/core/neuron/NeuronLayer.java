@@ -3,6 +3,8 @@ package io.snn4j.core.neuron;
 import io.snn4j.core.Parameter;
 import io.snn4j.core.Tensor;
 import io.snn4j.core.layer.AbstractLayer;
+import io.snn4j.core.layer.FusesAfterLinear;
+import io.snn4j.core.layer.Linear;
 import io.snn4j.core.layer.SpikingLayer;
 import io.snn4j.core.surrogate.Surrogate;
 import io.snn4j.core.surrogate.Surrogates;
@@ -23,7 +25,7 @@ import java.util.Map;
  * shape) or per-neuron (then non-trainable unless learnable); shared fixed values live in the {@link #spec()}
  * only.
  */
-abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
+abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesAfterLinear {
     final String type;
     final int kind;
     final Reset reset;
@@ -42,9 +44,19 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     private final float[] thresholdV;
     private final float[] alphaV;
     private boolean gradientCheck;
+    /** Whether whole-sequence forwards list their output spikes (see {@link #setListOutputs}). */
+    private boolean listOutputs = true;
+    /** Buffer slots of the training forward's membrane and synaptic current. */
+    static final int MEM = SLOT_USER;
+    static final int SYN = SLOT_USER + 1;
     private Tensor lastMembrane;
+    /** The membrane of the last training forward when it lives in a reused buffer: copied when asked for. */
+    private float[] lastMemBuffer;
+    private int[] lastMemShape;
     /** After an inference forward: what is needed to rebuild the membrane if it is asked for. */
     private Trace replay;
+    /** After a fused inference forward: the synapse side to recompute the input current from. */
+    private Linear.Fused replayFused;
     private Cell replayCell;
     private int[] replayShape;
     private int[] lastFeatures;
@@ -144,6 +156,11 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
 
     abstract Cell cell(boolean gc);
 
+    /** A result array for a trace: the layer's reusable buffer {@code slot}, or a new array when slot is -1. */
+    final float[] alloc(int slot, int n) {
+        return slot < 0 ? new float[n] : buffer(slot, n);
+    }
+
     Cell elementCell(boolean gc, int period, float[] w, float[] bias, float[] v) {
         return new Cell(kind, reset, resetDelay, gsf, surrogate, gc, betaV, thresholdV, alphaV, period, w, bias, v);
     }
@@ -201,9 +218,26 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
      */
     @Override
     public Tensor lastMembrane() {
+        if (lastMembrane == null && lastMemBuffer != null) {
+            // the next training forward overwrites the buffer: hand out a copy
+            lastMembrane = new Tensor(lastMemBuffer.clone(), lastMemShape);
+            lastMemBuffer = null;
+        }
+        if (lastMembrane == null && replayFused != null) {
+            Linear.Fused f = replayFused;
+            replayFused = null;
+            int n = Tensor.sizeOf(replayShape);
+            float[] mem = new float[n];
+            float[] syn = hasSynapticState() ? new float[n] : null;
+            ElementKernel.forwardEmitting(replayCell, fusedSource(f, replayShape[2]), replayShape[0], replayShape[1],
+                    replayShape[2], new float[n], mem, syn, false);
+            lastMembrane = new Tensor(mem, replayShape);
+            replayCell = null;
+        }
         if (lastMembrane == null && replay != null) {
             Trace tr = replay;
             replay = null;
+            replayFused = null;
             kernelForward(replayCell, tr, true);
             lastMembrane = new Tensor(tr.mem, replayShape);
             replayCell = null;
@@ -260,20 +294,131 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     public Tensor forward(Tensor x, boolean training) {
         int[] f = features(x, 2, "[T, B, ...]");
         Trace tr = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+        tr.outSlot = training ? OUT_TRAIN : OUT_EVAL;
+        tr.emit = listOutputs;
+        if (training) {
+            tr.memSlot = MEM;
+            tr.synSlot = SYN;
+        }
         Cell c = cell(gradientCheck);
         kernelForward(c, tr, training);
         lastFeatures = f;
+        lastMemBuffer = null;
         if (training) {
-            lastMembrane = new Tensor(tr.mem, x.shape());
+            if (isBuffer(MEM, tr.mem)) {
+                lastMembrane = null;
+                lastMemBuffer = tr.mem;
+                lastMemShape = x.shape();
+            } else {
+                lastMembrane = new Tensor(tr.mem, x.shape());
+            }
             replay = null;
+            replayFused = null;
         } else {
             lastMembrane = null;
+            replayFused = null;
             replay = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
             replayCell = c;
             replayShape = x.shape();
         }
         cache = training ? tr : null;
-        return new Tensor(tr.out, x.shape());
+        Tensor y = new Tensor(tr.out, x.shape());
+        if (tr.events != null) {
+            y.attachEvents(tr.events);
+            tr.events = null;
+        }
+        return y;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fuses when this is an element-wise model on its fast path whose spikes can be listed (not the readout
+     * integrator, reset delayed, not in gradient-check mode) and the Linear takes its event-driven path; on the
+     * Linear's dense path the two layers run one after the other.
+     */
+    @Override
+    public Tensor forwardAfter(Linear linear, Tensor x, boolean training) {
+        if (!(this instanceof ElementNeuron)) {
+            return null;
+        }
+        Cell c = cell(gradientCheck);
+        int f = linear.outFeatures();
+        int[] req = requiredShape();
+        if (!ElementKernel.canEmit(c) || (req != null && !Arrays.equals(req, new int[] {f}))) {
+            return null;
+        }
+        Linear.Fused syn = linear.forwardFused(x, training);
+        if (syn.output() != null) {
+            return forward(syn.output(), training);
+        }
+        int[] shape = {x.dim(0), x.dim(1), f};
+        Trace tr = new Trace(null, shape[0], shape[1], new int[] {f}, null, null, null);
+        int n = Tensor.sizeOf(shape);
+        tr.out = alloc(training ? OUT_TRAIN : OUT_EVAL, n);
+        tr.mem = training ? alloc(MEM, n) : null;
+        tr.syn = training && hasSynapticState() ? alloc(SYN, n) : null;
+        Tensor.Events ev = ElementKernel.forwardEmitting(c, fusedSource(syn, f), shape[0], shape[1], f, tr.out,
+                tr.mem, tr.syn, listOutputs);
+        lastFeatures = tr.featureShape;
+        lastMemBuffer = null;
+        lastMembrane = null;
+        replay = null;
+        replayFused = null;
+        if (training) {
+            if (isBuffer(MEM, tr.mem)) {
+                lastMemBuffer = tr.mem;
+                lastMemShape = shape;
+            } else {
+                lastMembrane = new Tensor(tr.mem, shape);
+            }
+        } else {
+            replayFused = syn;
+            replayCell = c;
+            replayShape = shape;
+        }
+        cache = training ? tr : null;
+        Tensor y = new Tensor(tr.out, shape);
+        return ev == null ? y : y.attachEvents(ev);
+    }
+
+    @Override
+    public void setListOutputs(boolean on) {
+        listOutputs = on;
+    }
+
+    @Override
+    public boolean canBackwardAfter(Linear linear) {
+        Trace tr = cache;
+        return this instanceof ElementNeuron && tr != null && tr.featureShape.length == 1
+                && tr.features == linear.inFeatures() && ElementKernel.fast(cell(gradientCheck))
+                && linear.canFuseBackward();
+    }
+
+    @Override
+    public Tensor backwardAfter(Linear linear, Tensor gradOut) {
+        if (!canBackwardAfter(linear)) {
+            throw new IllegalStateException(type + ": cannot back-propagate fused with this linear layer");
+        }
+        Trace tr = cache;
+        io.snn4j.core.kernel.RowSource src = linear.backwardFused(gradOut);
+        float[] gIn = inputGradRequired ? buffer(GRAD_IN, tr.steps * tr.elements()) : null;
+        Grads g = newGrads(tr.elements());
+        ElementKernel.backward(cell(gradientCheck), src, tr.features, tr.steps, tr.elements(), tr.mem0, tr.syn0,
+                tr.mem, tr.syn, gIn, g.cu, g.cs, g.pb, g.pt, g.pa);
+        flushParamGrads(g, tr.features);
+        finishBackward(List.of(tr));
+        return gIn == null ? null : new Tensor(gIn, seqShape(tr));
+    }
+
+    /** The input current of a fused forward, row by row from the Linear's events. */
+    private static io.snn4j.core.kernel.RowSource fusedSource(Linear.Fused f, int out) {
+        return (r0, rows, dst) -> {
+            for (int k = 0; k < rows; k++) {
+                io.snn4j.core.kernel.EventAccumulate.accumulateRow(f.events(), r0 + k, f.weightRows(), out,
+                        f.init(), dst, k * out);
+            }
+        };
     }
 
     /**
@@ -284,7 +429,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
     public Tensor backward(Tensor gradOut) {
         Trace tr = checkedCache(gradOut);
         int[] expect = seqShape(tr);
-        float[] gIn = inputGradRequired ? new float[gradOut.size()] : null;
+        float[] gIn = inputGradRequired ? buffer(GRAD_IN, gradOut.size()) : null;
         Grads g = newGrads(tr.elements());
         kernelBackward(cell(gradientCheck), tr, gradOut.data(), gIn, g);
         flushParamGrads(g, tr.features);
@@ -393,7 +538,9 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         kernelForward(cell(gradientCheck), tr, true);
         lastFeatures = f;
         lastMembrane = new Tensor(tr.mem, x.shape());
+        lastMemBuffer = null;
         replay = null;
+        replayFused = null;
         segmentEnd = new SegmentState(tr.lastOf(tr.mem), tr.lastOf(tr.syn), tr.lastOf(tr.spk), x.dim(1), f);
         cache = training ? tr : null;
         return new Tensor(tr.out, x.shape());
@@ -458,7 +605,9 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer {
         stSpk = tr.spk;
         lastFeatures = f;
         lastMembrane = asSequence(new Tensor(tr.mem, x.shape()));
+        lastMemBuffer = null;
         replay = null;
+        replayFused = null;
         if (record) {
             pending.push(tr);
             recorded.add(tr);

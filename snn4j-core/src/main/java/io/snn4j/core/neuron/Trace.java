@@ -22,6 +22,16 @@ final class Trace {
     float[] spk;
     float[] rec;
     float[] gRec;
+    /**
+     * Reusable buffer slots of the owning layer for {@code out}, {@code mem} and {@code syn} (see
+     * {@code AbstractLayer.buffer}), or -1 for fresh arrays.
+     */
+    int outSlot = -1;
+    /** Whether the kernel should list the output spikes (whole-sequence forwards), and the list it made. */
+    boolean emit;
+    io.snn4j.core.Tensor.Events events;
+    int memSlot = -1;
+    int synSlot = -1;
 
     Trace(float[] x, int steps, int batch, int[] featureShape, float[] mem0, float[] syn0, float[] spk0) {
         this.x = x;

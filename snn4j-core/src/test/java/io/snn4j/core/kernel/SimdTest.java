@@ -332,29 +332,65 @@ class SimdTest {
     void vectorWeightGradientByRowGivesTheBitsOfTheByColumnOrder() {
         assumeTrue(Simd.available());
         Rng rng = new Rng(31);
-        for (int out : new int[] {128, 256, 257}) {
-            int rows = 50;
-            int in = 40;
-            float[] x = random(rng, rows * in, 0.1, false);
-            float[] delta = random(rng, rows * out, 1, false);
-            float[] start = random(rng, in * out, 1, false);
-            float[][] dw = new float[2][];
-            for (int k = 0; k < 2; k++) {
-                boolean byRow = k == 0;
-                int idx = k;
-                boolean before = EventAccumulate.byRowWeightGrad;
-                EventAccumulate.byRowWeightGrad = byRow;
-                try {
-                    withSimd(true, () -> {
-                        dw[idx] = start.clone();
-                        EventAccumulate.weightGrad(new EventAccumulate.Events().of(x, 0, rows, in), delta, 0, out,
-                                dw[idx]);
-                    });
-                } finally {
-                    EventAccumulate.byRowWeightGrad = before;
+        for (int out : new int[] {128, 256, 257, 300, 512}) {
+            for (double density : new double[] {0, 0.1, 1}) {
+                int rows = 50;
+                int in = 40;
+                float[] x = random(rng, rows * in, density, false);
+                float[] delta = random(rng, rows * out, 1, false);
+                float[] start = random(rng, in * out, 1, false);
+                // by column lists; by row split over inputs; by row split over output columns (1, 2, 3 threads)
+                float[][] dw = new float[5][];
+                for (int k = 0; k < 5; k++) {
+                    int idx = k;
+                    boolean rowBefore = EventAccumulate.byRowWeightGrad;
+                    boolean splitBefore = EventAccumulate.byColumnsSplit;
+                    EventAccumulate.byRowWeightGrad = k > 0;
+                    EventAccumulate.byColumnsSplit = k > 1;
+                    try {
+                        withThreads(k > 1 ? k - 1 : 2, () -> withSimd(true, () -> {
+                            dw[idx] = start.clone();
+                            EventAccumulate.weightGrad(new EventAccumulate.Events().of(x, 0, rows, in), delta, 0,
+                                    out, dw[idx]);
+                        }));
+                    } finally {
+                        EventAccumulate.byRowWeightGrad = rowBefore;
+                        EventAccumulate.byColumnsSplit = splitBefore;
+                    }
+                }
+                // the flat form reads delta in place: same bits, for 1 and 2 threads
+                for (int variant = 0; variant < 4; variant++) {
+                    int threads = 1 + variant % 2;
+                    boolean byRow = variant >= 2;
+                    float[][] rowsOut = new float[in][];
+                    for (int i = 0; i < in; i++) {
+                        rowsOut[i] = java.util.Arrays.copyOfRange(start, i * out, (i + 1) * out);
+                    }
+                    boolean[] ran = new boolean[1];
+                    boolean rowBefore = EventAccumulate.byRowWeightGrad;
+                    EventAccumulate.byRowWeightGrad = byRow;
+                    try {
+                        withThreads(threads, () -> withSimd(true, () -> ran[0] = EventAccumulate.weightGradFlat(
+                                new EventAccumulate.Events().of(x, 0, rows, in), delta, out, rowsOut)));
+                    } finally {
+                        EventAccumulate.byRowWeightGrad = rowBefore;
+                    }
+                    assertTrue(ran[0], "the flat form applies to " + out + " outputs");
+                    float[] flat = new float[in * out];
+                    for (int i = 0; i < in; i++) {
+                        System.arraycopy(rowsOut[i], 0, flat, i * out, out);
+                    }
+                    assertArrayEquals(dw[0], flat, "flat, by row " + byRow + ", threads " + threads + " out " + out);
+                }
+                float[] ref = start.clone();
+                EventAccumulate.weightGradReference(x, rows, in, delta, out, ref);
+                for (int k = 1; k < 5; k++) {
+                    assertArrayEquals(dw[0], dw[k], "variant " + k + " out " + out + " density " + density);
+                }
+                for (int i = 0; i < ref.length; i++) {
+                    assertEquals(ref[i], dw[0][i], 1e-4 * (1 + Math.abs(ref[i])), "reference at " + i);
                 }
             }
-            assertArrayEquals(dw[1], dw[0], "out " + out);
         }
     }
 }
