@@ -21,9 +21,7 @@ import io.snn4j.core.train.Loss;
 import io.snn4j.core.train.Optimizer;
 import io.snn4j.core.train.Scheduler;
 import io.snn4j.core.train.Trainer;
-import io.snn4j.data.digits.ClassificationDataset;
-import io.snn4j.data.digits.Digits;
-import io.snn4j.data.digits.RateCodedBatches;
+import io.snn4j.data.dataset.Loader;
 import io.snn4j.data.model.FileCheckpointStore;
 import io.snn4j.data.model.ModelFileException;
 import io.snn4j.data.model.Provenance;
@@ -95,30 +93,15 @@ final class Experiment {
         ExperimentConfig.Training tc = cfg.training();
         Parallel.setThreads(tc.threads());
 
-        // Data: one stratified split into train and test; validation (optional) comes out of train.
-        ClassificationDataset all = Digits.load();
-        if (dc.limit() > 0) {
-            all = all.head(dc.limit());
-        }
-        ClassificationDataset.Split split = splitOrExplain(all, dc.split(), tc.seed(), "data.split");
-        ClassificationDataset trainSet = split.train();
-        ClassificationDataset valSet = null;
-        if (dc.validation() > 0) {
-            ClassificationDataset.Split v = splitOrExplain(trainSet, dc.validation(), tc.seed() + 1,
-                    "data.validation");
-            trainSet = v.train();
-            valSet = v.test();
-        }
-        float scale = (float) (dc.gain() / Digits.MAX_VALUE);
-        RateCodedBatches train = new RateCodedBatches(trainSet, dc.steps(), dc.batchSize(), scale, tc.seed(),
-                dc.shuffle());
-        // Evaluation sets keep their order and get their own spike streams, fixed across epochs.
-        RateCodedBatches test = new RateCodedBatches(split.test(), dc.steps(), dc.batchSize(), scale,
-                tc.seed() + 1000, false);
-        RateCodedBatches val = valSet == null ? null
-                : new RateCodedBatches(valSet, dc.steps(), dc.batchSize(), scale, tc.seed() + 2000, false);
+        // Data: the dataset's own test split or a stratified one; validation (optional) comes out of train.
+        ExperimentData data = ExperimentData.prepare(cfg, source, !startsWithConv(cfg), err);
+        Loader train = data.train();
+        Loader test = data.test();
+        Loader val = data.validation();
+        int[] inputShape = data.inputShape();
+        int classes = data.classes();
 
-        Sequential net = buildNetwork(cfg, source, all.features(), all.classes(), tc.seed());
+        Sequential net = buildNetwork(cfg, source, inputShape, classes, tc.seed());
         if (tc.timeCheckpointEvery() > 0) {
             try {
                 net.setCheckpointEvery(tc.timeCheckpointEvery());
@@ -126,7 +109,6 @@ final class Experiment {
                 throw new UserError(source + ": training.time_checkpoint_every: " + e.getMessage());
             }
         }
-        int[] inputShape = {all.features()};
         if (cfg.output().exportNir()) {
             // find out now, not after training, whether NIR can express this network
             NirCommand.toNir(source + ": output.export_nir: the network", net, inputShape, SnnToNir.DEFAULT_DT);
@@ -183,7 +165,7 @@ final class Experiment {
         long tEval = System.nanoTime();
         Evaluation ev = trainer.evaluate(test);
         double evalSecs = (System.nanoTime() - tEval) / 1e9;
-        int[][] confusion = ev.confusionMatrix(all.classes());
+        int[][] confusion = ev.confusionMatrix(classes);
 
         // Outputs are staged under hidden names and renamed only when all of them are written, results.json
         // last: a failure leaves the folder without partial outputs.
@@ -199,7 +181,7 @@ final class Experiment {
                         SnnToNir.DEFAULT_DT));
             }
             if (cfg.output().report()) {
-                AtomicFiles.writeString(report, Report.html(reportData(net, loss, test, history,
+                AtomicFiles.writeString(report, Report.html(reportData(net, loss, data, history,
                         val != null ? "validation" : "test", ev, confusion, trainSecs, evalSecs)));
             }
             double total = (System.nanoTime() - t0) / 1e9;
@@ -232,14 +214,10 @@ final class Experiment {
         return dir.resolve("." + name + ".partial");
     }
 
-    private ClassificationDataset.Split splitOrExplain(ClassificationDataset d, double fraction, long seed,
-                                                       String key) {
-        try {
-            return d.split(fraction, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(source + ": " + key + " " + fraction + " of " + d.size()
-                    + " samples leaves a part empty; use more data or another fraction");
-        }
+    /** Whether the network starts with a convolution (and so takes images as [1, H, W], not flattened). */
+    static boolean startsWithConv(ExperimentConfig cfg) {
+        Object t = cfg.layers().get(0).get("type");
+        return "conv2d".equals(t) || "conv1d".equals(t);
     }
 
     private static void checkRunFolder(Path dir, boolean resume) {
@@ -264,6 +242,11 @@ final class Experiment {
      * and type, and shape mismatches the layer where the chain breaks.
      */
     static Sequential buildNetwork(ExperimentConfig cfg, String source, int features, int classes, long seed) {
+        return buildNetwork(cfg, source, new int[] {features}, classes, seed);
+    }
+
+    /** {@link #buildNetwork(ExperimentConfig, String, int, int, long)} for an input of any shape per step. */
+    static Sequential buildNetwork(ExperimentConfig cfg, String source, int[] input, int classes, long seed) {
         Rng rng = new Rng(seed);
         List<Layer> layers = new ArrayList<>();
         List<Map<String, Object>> specs = cfg.layers();
@@ -279,10 +262,11 @@ final class Experiment {
         Sequential net = new Sequential(layers);
         int[] shape;
         try {
-            shape = net.outputShape(new int[] {features});
+            shape = net.outputShape(input.clone());
         } catch (IllegalArgumentException e) {
-            throw new UserError(source + ": network.layers: " + e.getMessage() + " (the input has " + features
-                    + " features)", e);
+            throw new UserError(source + ": network.layers: " + e.getMessage() + " (the input is "
+                    + (input.length == 1 ? input[0] + " features" : java.util.Arrays.toString(input))
+                    + " per step)", e);
         }
         int outputs = 1;
         for (int s : shape) {
@@ -342,11 +326,11 @@ final class Experiment {
         return Math.round(secs * 1000) / 1000.0;
     }
 
-    private Report.Data reportData(Sequential net, Loss loss, RateCodedBatches test, List<EpochMetrics> history,
+    private Report.Data reportData(Sequential net, Loss loss, ExperimentData data, List<EpochMetrics> history,
                                    String valLabel, Evaluation ev, int[][] confusion, double trainSecs,
                                    double evalSecs) {
         // The first test sample, coded exactly as in the evaluation.
-        Batch first = test.epoch(0).next();
+        Batch first = data.test().epoch(0).next();
         Tensor x = sampleOf(first.input(), 0);
         net.setRecording(true);
         Tensor y;
@@ -381,10 +365,17 @@ final class Experiment {
         summary.put("seed", Long.toString(cfg.training().seed()));
         summary.put("network", describe(net));
         summary.put("snn4j", Version.get());
-        String note = "Test sample 0: digit " + first.labels()[0] + ", predicted " + predicted + ", "
-                + cfg.data().steps() + " time steps of rate-coded input.";
+        String note = "Test sample 0: " + className(data, first.labels()[0]) + ", predicted "
+                + className(data, predicted).replaceFirst("^digit ", "") + ", " + (cfg.data().temporal() ? x.dim(0) + " " : "")
+                + data.inputKind() + ".";
         return new Report.Data("snn4j: " + cfg.data().dataset() + " classification", summary, history, valLabel,
                 spikes, membranes, note, confusion, yaml(cfg.toMap()));
+    }
+
+    private static String className(ExperimentData data, int c) {
+        String n = c >= 0 && c < data.classNames().size() ? data.classNames().get(c) : Integer.toString(c);
+        return n.equals(Integer.toString(c)) ? (data.classes() == 10 && n.length() == 1 ? "digit " + n : "class " + n)
+                : "class " + c + " (" + n + ")";
     }
 
     /** Sample {@code b} of a {@code [T, B, ...]} batch as {@code [T, 1, ...]}. */

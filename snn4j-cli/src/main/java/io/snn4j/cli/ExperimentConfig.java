@@ -20,10 +20,31 @@ import java.util.Map;
  */
 record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training training, Output output) {
 
-    /** Input data and its spike coding. */
-    record Data(String dataset, int steps, String encoding, double gain, double split, double validation,
-                int batchSize, int limit, boolean shuffle) {
+    /**
+     * Input data and its spike coding.
+     *
+     * @param path    folder of the dataset's files, null for the bundled digits or a download
+     * @param cache   folder for downloads and converted samples, null for the default (~/.cache/snn4j)
+     * @param steps   rate-coding steps (static data); for temporal data the length samples are cut or padded
+     *                to, 0 for the longest sample of each batch
+     * @param encoder the audio encoder's options, complete (fsdd), else null
+     */
+    record Data(String dataset, String path, String cache, int steps, String encoding, double gain, double split,
+                double validation, int batchSize, int limit, boolean shuffle, Map<String, Object> encoder) {
+
+        /** Whether the dataset defines its own test split (data.split does not apply). */
+        boolean hasTestSplit() {
+            return !"digits".equals(dataset);
+        }
+
+        /** Whether samples are recordings with their own time axis. */
+        boolean temporal() {
+            return "fsdd".equals(dataset);
+        }
     }
+
+    /** Datasets {@code data.dataset} accepts. */
+    static final String[] DATASETS = {"digits", "fashion_mnist", "mnist", "fsdd"};
 
     /**
      * @param optimizer      {@code type} plus the optimizer's options
@@ -47,8 +68,8 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
     }
 
     static final String[] TOP_KEYS = {"data", "network", "training", "output"};
-    static final String[] DATA_KEYS = {"dataset", "steps", "encoding", "gain", "split", "validation",
-        "batch_size", "limit", "shuffle"};
+    static final String[] DATA_KEYS = {"dataset", "path", "cache", "steps", "encoding", "gain", "split",
+        "validation", "batch_size", "limit", "shuffle", "encoder"};
     static final String[] TRAINING_KEYS = {"epochs", "seed", "threads", "optimizer", "loss", "scheduler",
         "clip_grad_norm", "early_stopping", "checkpoint_every", "time_checkpoint_every"};
     static final String[] OUTPUT_KEYS = {"dir", "report", "export_nir"};
@@ -95,16 +116,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
         ConfigSection d = top.sectionOrEmpty("data");
         d.checkKeys(DATA_KEYS);
-        Data data = new Data(
-                d.choice("dataset", "digits", "digits"),
-                d.integer("steps", 25, 1),
-                d.choice("encoding", "rate", "rate"),
-                d.positive("gain", 1.0),
-                d.number("split", 0.2, 0, true, 1, true),
-                d.number("validation", 0.0, 0, false, 1, true),
-                d.integer("batch_size", 64, 1),
-                d.integer("limit", 0, 0),
-                d.bool("shuffle", true));
+        Data data = data(d);
 
         ConfigSection n = top.section("network");
         if (n == null) {
@@ -156,6 +168,49 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         return new ExperimentConfig(data, layers, training, output);
     }
 
+    private static Data data(ConfigSection d) {
+        String dataset = d.choice("dataset", "digits", DATASETS);
+        boolean temporal = "fsdd".equals(dataset);
+        boolean ownSplit = !"digits".equals(dataset);
+        if (ownSplit && d.has("split")) {
+            throw d.error("split", "does not apply to " + dataset + ", which has its own test split; remove it"
+                    + " (data.validation takes a validation part out of the training split)");
+        }
+        if ("digits".equals(dataset) && d.has("path")) {
+            throw d.error("path", "does not apply to digits, which are bundled with snn4j");
+        }
+        if (temporal && !d.has("path")) {
+            throw d.error("path", "is required for fsdd: the folder of {digit}_{speaker}_{index}.wav recordings"
+                    + " (https://github.com/Jakobovski/free-spoken-digit-dataset)");
+        }
+        if (temporal && d.has("gain")) {
+            throw d.error("gain", "applies to rate coding only; fsdd recordings are coded by data.encoder");
+        }
+        if (!temporal && d.has("encoder")) {
+            throw d.error("encoder", "applies to audio datasets (fsdd) only");
+        }
+        String encoding = temporal ? d.choice("encoding", "cochlea", "cochlea") : d.choice("encoding", "rate", "rate");
+        Map<String, Object> encoder = null;
+        if (temporal) {
+            ConfigSection e = d.sectionOrEmpty("encoder");
+            try {
+                encoder = io.snn4j.data.audio.CochleaEncoder.Params.defaults().with(e.values()).toMap();
+            } catch (IllegalArgumentException ex) {
+                throw new UserError(e.error("data.encoder." + ex.getMessage()).getMessage(), ex);
+            }
+        }
+        return new Data(dataset, d.string("path", null), d.string("cache", null),
+                temporal ? d.integer("steps", 0, 0) : d.integer("steps", 25, 1),
+                encoding,
+                d.positive("gain", 1.0),
+                d.number("split", 0.2, 0, true, 1, true),
+                d.number("validation", 0.0, 0, false, 1, true),
+                d.integer("batch_size", 64, 1),
+                d.integer("limit", 0, 0),
+                d.bool("shuffle", true),
+                encoder);
+    }
+
     /** A {@code {type: ..., options...}} entry, given as a map or just as its type name. */
     private static Map<String, Object> typed(ConfigSection t, String key, Map<String, Object> dflt) {
         Object v = t.values().get(key);
@@ -199,16 +254,29 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("dataset", data.dataset());
+        if (data.path() != null) {
+            d.put("path", data.path());
+        }
+        if (data.cache() != null) {
+            d.put("cache", data.cache());
+        }
         d.put("steps", data.steps());
         d.put("encoding", data.encoding());
-        d.put("gain", data.gain());
-        d.put("split", data.split());
+        if (!data.temporal()) {
+            d.put("gain", data.gain());
+        }
+        if (!data.hasTestSplit()) {
+            d.put("split", data.split());
+        }
         d.put("validation", data.validation());
         d.put("batch_size", data.batchSize());
         if (data.limit() > 0) {
             d.put("limit", data.limit());
         }
         d.put("shuffle", data.shuffle());
+        if (data.encoder() != null) {
+            d.put("encoder", data.encoder());
+        }
         m.put("data", d);
         m.put("network", Map.of("layers", new ArrayList<>(layers)));
         Map<String, Object> t = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = "Spiking neural networks for the JVM: train, inspect and time networks; read, write and run NIR "
                 + "files.",
         subcommands = {DemoCommand.class, TrainCommand.class, InfoCommand.class, SpeedCommand.class,
-                SimulateCommand.class, NirCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, NirCommand.class, EventsCommand.class, AudioCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed command. */

@@ -66,8 +66,8 @@ class ExperimentConfigTest {
         assertEquals("exp.yaml: data.split must be in (0, 1), got 1.5", m);
         m = errorOf(LAYERS + "output:\n  report: maybe\n");
         assertEquals("exp.yaml: output.report must be true or false, got 'maybe'", m);
-        m = errorOf(LAYERS + "data:\n  dataset: mnist\n");
-        assertEquals("exp.yaml: data.dataset must be one of digits, got 'mnist'", m);
+        m = errorOf(LAYERS + "data:\n  dataset: cifar10\n");
+        assertEquals("exp.yaml: data.dataset must be one of digits, fashion_mnist, mnist, fsdd, got 'cifar10'", m);
     }
 
     @Test
