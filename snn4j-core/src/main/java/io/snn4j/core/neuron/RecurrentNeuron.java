@@ -190,11 +190,12 @@ abstract class RecurrentNeuron extends NeuronLayer {
         boolean generic = RecurrentKernel.backwardNeedsInput(c);
         // the general kernel reads its own per-step state back
         keep |= generic;
-        tr.mem = keep ? new float[len] : null;
-        tr.spk = new float[len];
+        // whole-sequence calls inside a Sequential get reused arrays (the kernels overwrite every element)
+        tr.mem = keep ? alloc(tr.memSlot, len) : null;
+        tr.spk = alloc(tr.outSlot, len);
         // only the general RLeaky reverse pass rebuilds the membrane from the recurrent input (RSynaptic: the current)
         tr.rec = kind == Cell.RLEAKY && generic ? new float[len] : null;
-        tr.syn = keep && kind == Cell.RSYNAPTIC ? new float[len] : null;
+        tr.syn = keep && kind == Cell.RSYNAPTIC ? alloc(tr.synSlot, len) : null;
         // the fast all-to-all kernel lists the spikes that fed each step for the weight gradient (see finishBackward)
         boolean list = !shareOut && !generic && allToAll && learnRecurrent && tr.steps > 1;
         RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
