@@ -56,6 +56,12 @@ interface SimdKernels {
     /** {@link #eventRows} with the rows in one flat array: row k is {@code rows[k * stride, k * stride + n)}. */
     void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to, int n);
 
+    /**
+     * {@code s[k] = sum over r < rows of x[xOff + r * n + j0 + k]} for {@code k < len}, each column summed from 0f
+     * in ascending r (the plain loop's order, so the same bits).
+     */
+    void columnSums(float[] x, int xOff, int rows, int n, int j0, int len, float[] s);
+
     /** Lanes of the float vectors used, for reports. */
     int lanes();
 

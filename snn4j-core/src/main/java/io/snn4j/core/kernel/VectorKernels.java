@@ -372,6 +372,44 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
+    public void columnSums(float[] x, int xOff, int rows, int n, int j0, int len, float[] s) {
+        int j = 0;
+        for (; j + 4 * L <= len; j += 4 * L) {
+            FloatVector a0 = ZERO;
+            FloatVector a1 = ZERO;
+            FloatVector a2 = ZERO;
+            FloatVector a3 = ZERO;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a0 = a0.add(FloatVector.fromArray(S, x, o));
+                a1 = a1.add(FloatVector.fromArray(S, x, o + L));
+                a2 = a2.add(FloatVector.fromArray(S, x, o + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, x, o + 3 * L));
+            }
+            a0.intoArray(s, j);
+            a1.intoArray(s, j + L);
+            a2.intoArray(s, j + 2 * L);
+            a3.intoArray(s, j + 3 * L);
+        }
+        for (; j + L <= len; j += L) {
+            FloatVector a = ZERO;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a = a.add(FloatVector.fromArray(S, x, o));
+            }
+            a.intoArray(s, j);
+        }
+        for (; j < len; j++) {
+            float a = 0f;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a += x[o];
+            }
+            s[j] = a;
+        }
+    }
+
+    @Override
     public void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to,
             int n) {
         if (from >= to) {
