@@ -52,11 +52,9 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "Least number of untimed steps before each measurement (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "5",
-            description = "Least wall time of the untimed steps, seconds, so the JIT has compiled the kernels; "
-                    + "the snnTorch peer gets the same (default: ${DEFAULT-VALUE}: HotSpot compiles a kernel that "
-                    + "is called once per step fully only after some hundred steps, and with 2 s some runs "
-                    + "timed shd_ff at 11-35 ms instead of 7).")
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "2",
+            description = "Least wall time of the untimed steps, seconds, so the JIT has compiled the kernels "
+                    + "(default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
     @Option(names = "--threads", paramLabel = "K",
