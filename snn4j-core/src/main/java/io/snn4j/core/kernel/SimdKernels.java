@@ -42,14 +42,9 @@ interface SimdKernels {
             int to, int n);
 
     /**
-     * The same sums as {@link #eventScatter} over all events, for the columns {@code [j0, j1)} of each row only:
-     * threads split the columns (multiples of {@link #lanes()}), so none skips events, and each row of
-     * {@code src} is held in registers while its events pass. Same bits as {@link #eventScatter}.
+     * The sums of {@link #eventScatter} over all events, for the columns {@code [j0, j1)} of each row only (threads
+     * split the columns in whole vectors), with {@code src} a flat {@code [rows, n]} matrix from offset 0.
      */
-    void eventScatterColumns(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val, int rows,
-            int j0, int j1);
-
-    /** {@link #eventScatterColumns} with {@code src} a flat {@code [rows, n]} matrix from offset 0. */
     void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
             int rows, int j0, int j1);
 

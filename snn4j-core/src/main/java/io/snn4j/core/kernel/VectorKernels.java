@@ -494,41 +494,6 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
-    public void eventScatterColumns(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val,
-            int rows, int j0, int j1) {
-        int j = j0;
-        for (; j + 8 * L <= j1; j += 8 * L) {
-            scatterStrip8(dst, src, rowPtr, colIdx, val, rows, j);
-        }
-        for (; j + L <= j1; j += L) {
-            for (int r = 0; r < rows; r++) {
-                int end = rowPtr[r + 1];
-                int p = rowPtr[r];
-                if (p == end) {
-                    continue;
-                }
-                FloatVector s0 = FloatVector.fromArray(S, src[r], j);
-                for (; p < end; p++) {
-                    float[] d = dst[colIdx[p]];
-                    FloatVector.broadcast(S, val[p]).fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
-                }
-            }
-        }
-        if (j < j1) {
-            for (int r = 0; r < rows; r++) {
-                float[] s = src[r];
-                for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
-                    float[] d = dst[colIdx[p]];
-                    float v = val[p];
-                    for (int c = j; c < j1; c++) {
-                        d[c] = Math.fma(v, s[c], d[c]);
-                    }
-                }
-            }
-        }
-    }
-
-    @Override
     public void eventScatterColumnsFlat(float[][] dst, float[] src, int n, int[] rowPtr, int[] colIdx, float[] val,
             int rows, int j0, int j1) {
         // A row's strip of 8 source vectors stays in registers while its events pass (one load and one store of
@@ -613,39 +578,6 @@ final class VectorKernels implements SimdKernels {
         FloatVector x = FloatVector.broadcast(S, v);
         for (int j = j0; j < j1; j += L) {
             x.fma(FloatVector.fromArray(S, src, o + j), FloatVector.fromArray(S, d, j)).intoArray(d, j);
-        }
-    }
-
-    /** Columns {@code [j, j + 8L)} of every event: the source row's strip stays in registers for its events. */
-    private static void scatterStrip8(float[][] dst, float[][] src, int[] rowPtr, int[] colIdx, float[] val,
-            int rows, int j) {
-        for (int r = 0; r < rows; r++) {
-            int p = rowPtr[r];
-            int end = rowPtr[r + 1];
-            if (p == end) {
-                continue;
-            }
-            float[] s = src[r];
-            FloatVector s0 = FloatVector.fromArray(S, s, j);
-            FloatVector s1 = FloatVector.fromArray(S, s, j + L);
-            FloatVector s2 = FloatVector.fromArray(S, s, j + 2 * L);
-            FloatVector s3 = FloatVector.fromArray(S, s, j + 3 * L);
-            FloatVector s4 = FloatVector.fromArray(S, s, j + 4 * L);
-            FloatVector s5 = FloatVector.fromArray(S, s, j + 5 * L);
-            FloatVector s6 = FloatVector.fromArray(S, s, j + 6 * L);
-            FloatVector s7 = FloatVector.fromArray(S, s, j + 7 * L);
-            for (; p < end; p++) {
-                float[] d = dst[colIdx[p]];
-                FloatVector x = FloatVector.broadcast(S, val[p]);
-                x.fma(s0, FloatVector.fromArray(S, d, j)).intoArray(d, j);
-                x.fma(s1, FloatVector.fromArray(S, d, j + L)).intoArray(d, j + L);
-                x.fma(s2, FloatVector.fromArray(S, d, j + 2 * L)).intoArray(d, j + 2 * L);
-                x.fma(s3, FloatVector.fromArray(S, d, j + 3 * L)).intoArray(d, j + 3 * L);
-                x.fma(s4, FloatVector.fromArray(S, d, j + 4 * L)).intoArray(d, j + 4 * L);
-                x.fma(s5, FloatVector.fromArray(S, d, j + 5 * L)).intoArray(d, j + 5 * L);
-                x.fma(s6, FloatVector.fromArray(S, d, j + 6 * L)).intoArray(d, j + 6 * L);
-                x.fma(s7, FloatVector.fromArray(S, d, j + 7 * L)).intoArray(d, j + 7 * L);
-            }
         }
     }
 
