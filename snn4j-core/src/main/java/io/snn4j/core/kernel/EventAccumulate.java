@@ -488,7 +488,7 @@ public final class EventAccumulate {
     public static boolean weightGradFlat(Events x, float[] delta, int out, float[][] dwt) {
         x.requireFilled();
         final SimdKernels simd = vectorAccumulate(out);
-        if (simd == null || (byRowWeightGrad && !byColumnsSplit)) {
+        if (simd == null) {
             return false;
         }
         if (delta.length < (long) x.rows * out || dwt.length < x.cols) {
@@ -544,15 +544,6 @@ public final class EventAccumulate {
             final int[] ci = x.colIdx;
             final float[] rv = x.rowVal;
             final int rows = x.rows;
-            if (byColumnsSplit) {
-                // threads split the output columns in whole vectors: no thread skips events
-                final int lanes = simd.lanes();
-                final int units = (out + lanes - 1) / lanes;
-                long cost = units == 0 ? 0 : ((long) x.nnz() * lanes + rows) / 4;
-                Parallel.forRange(units, cost, (from, to) -> simd.eventScatterColumns(dwt, delta, rp, ci, rv, rows,
-                        from * lanes, Math.min(out, to * lanes)));
-                return;
-            }
             long cost = x.cols == 0 ? 0 : (long) out * (1 + x.nnz() / x.cols) + rows / x.cols;
             Parallel.forRange(x.cols, cost, (from, to) -> simd.eventScatter(dwt, delta, rp, ci, rv, rows, from,
                     to, out));
@@ -608,8 +599,6 @@ public final class EventAccumulate {
      * between gradient rows 4 KiB apart, so it depended on where the rows lay in memory).
      */
     static volatile boolean byRowWeightGrad = false;
-    /** Package-private switch: by-row weight gradient split over output columns (true) or over inputs. */
-    static volatile boolean byColumnsSplit = true;
 
     private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
 

@@ -339,14 +339,12 @@ class SimdTest {
                 float[] x = random(rng, rows * in, density, false);
                 float[] delta = random(rng, rows * out, 1, false);
                 float[] start = random(rng, in * out, 1, false);
-                // by column lists; by row split over inputs; by row split over output columns (1, 2, 3 threads)
+                // by column lists (2 threads); by row split over inputs (2, 1, 2, 3 threads)
                 float[][] dw = new float[5][];
                 for (int k = 0; k < 5; k++) {
                     int idx = k;
                     boolean rowBefore = EventAccumulate.byRowWeightGrad;
-                    boolean splitBefore = EventAccumulate.byColumnsSplit;
                     EventAccumulate.byRowWeightGrad = k > 0;
-                    EventAccumulate.byColumnsSplit = k > 1;
                     try {
                         withThreads(k > 1 ? k - 1 : 2, () -> withSimd(true, () -> {
                             dw[idx] = start.clone();
@@ -355,7 +353,6 @@ class SimdTest {
                         }));
                     } finally {
                         EventAccumulate.byRowWeightGrad = rowBefore;
-                        EventAccumulate.byColumnsSplit = splitBefore;
                     }
                 }
                 // the flat form reads delta in place: same bits, for 1 and 2 threads
