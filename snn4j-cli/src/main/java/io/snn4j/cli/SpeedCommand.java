@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
                         + "--compare-brian2 also runs benchmarks/peers/brian2_cuba.py and prints speedup_sim.",
                 "With --compare-snntorch also runs the snnTorch peer script (Python from $SNN4J_PYTHON, else "
                         + "/usr/bin/python3; snnTorch from $SNNTORCH_PATH or PYTHONPATH) and prints "
-                        + "speedup_train and speedup_forward (snnTorch time / snn4j time)."})
+                        + "speedup_train and speedup_forward (snnTorch time / snn4j time), and rss_ratio (snn4j "
+                        + "process peak RSS / snnTorch's; below 1 means snn4j used less; the JVM's peak covers every "
+                        + "workload measured before in the same run)."})
 public final class SpeedCommand implements Callable<Integer> {
 
     @Option(names = "--workload", paramLabel = "NAME", defaultValue = "all",
@@ -211,8 +213,10 @@ public final class SpeedCommand implements Callable<Integer> {
             }
             out.println(String.format(Locale.ROOT, "peer=snntorch workload=%s train_ms=%.2f forward_ms=%.2f "
                     + "peak_rss_mb=%.1f", t.workload(), t.trainMs(), t.forwardMs(), t.peakMemoryMb()));
-            out.println(String.format(Locale.ROOT, "compare workload=%s speedup_train=%.2fx speedup_forward=%.2fx",
-                    s.workload(), t.trainMs() / s.trainMs(), t.forwardMs() / s.forwardMs()));
+            String rss = Double.isNaN(s.processRssMb()) ? "" : String.format(Locale.ROOT, " rss_ratio=%.2f",
+                    s.processRssMb() / t.peakMemoryMb());
+            out.println(String.format(Locale.ROOT, "compare workload=%s speedup_train=%.2fx speedup_forward=%.2fx%s",
+                    s.workload(), t.trainMs() / s.trainMs(), t.forwardMs() / s.forwardMs(), rss));
         }
         out.flush();
         err.flush();

@@ -22,7 +22,7 @@ class SpeedCommandTest {
         assertEquals("shd_ff", SpeedResult.parse(lines[0]).workload());
         assertEquals("on_1024", SpeedResult.parse(lines[1]).workload());
         assertTrue(lines[0].matches("workload=shd_ff train_ms=\\d+\\.\\d\\d forward_ms=\\d+\\.\\d\\d "
-                + "peak_heap_mb=\\d+\\.\\d"), lines[0]);
+                + "peak_heap_mb=\\d+\\.\\d( peak_rss_mb=\\d+\\.\\d)?"), lines[0]);
     }
 
     @Test

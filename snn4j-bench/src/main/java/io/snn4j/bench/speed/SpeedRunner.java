@@ -60,7 +60,25 @@ public final class SpeedRunner {
         Workload w = build(name, o);
         double trainMs = medianMs(w::trainStep, o.warmup(), o.warmupSeconds(), o.repeat());
         double forwardMs = medianMs(w::forward, o.warmup(), o.warmupSeconds(), o.repeat());
-        return new SpeedResult(name, trainMs, forwardMs, heapPeakMb(heap));
+        return new SpeedResult(name, trainMs, forwardMs, heapPeakMb(heap), processPeakRssMb());
+    }
+
+    /**
+     * This process's peak resident set size so far in MiB, from {@code VmHWM} in {@code /proc/self/status} (what
+     * {@code /usr/bin/time -v} reports at exit), or NaN where that file does not exist.
+     */
+    public static double processPeakRssMb() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) {
+                    String[] t = l.substring(6).trim().split("\\s+");
+                    return Long.parseLong(t[0]) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     static Workload build(String name, SpeedOptions o) {

@@ -54,7 +54,7 @@ class SpeedRunnerTest {
         assertEquals(3, lines.length, sw.toString());
         for (int i = 0; i < 3; i++) {
             assertTrue(lines[i].matches("workload=\\w+ train_ms=\\d+\\.\\d\\d forward_ms=\\d+\\.\\d\\d "
-                    + "peak_heap_mb=\\d+\\.\\d"), lines[i]);
+                    + "peak_heap_mb=\\d+\\.\\d( peak_rss_mb=\\d+\\.\\d)?"), lines[i]);
             SpeedResult r = SpeedResult.parse(lines[i]);
             assertEquals(Workload.NAMES.get(i), r.workload());
             assertEquals(results.get(i).line(), lines[i]);

@@ -129,11 +129,21 @@ public final class Elementwise {
      */
     public static void addColumnSums(float[] x, int xOff, int rows, int n, float[] acc) {
         int blocks = (n + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+        SimdKernels simd = Simd.kernels();
         Parallel.forRange(blocks, (long) rows * Math.min(n, COLUMN_BLOCK), (from, to) -> {
             float[] s = new float[COLUMN_BLOCK];
             for (int blk = from; blk < to; blk++) {
                 int j0 = blk * COLUMN_BLOCK;
                 int len = Math.min(COLUMN_BLOCK, n - j0);
+                if (simd != null) {
+                    // the same order of additions, with the columns in vector lanes (C2 leaves the plain loop
+                    // scalar: it reads x at an offset)
+                    simd.columnSums(x, xOff, rows, n, j0, len, s);
+                    for (int j = 0; j < len; j++) {
+                        acc[j0 + j] += s[j];
+                    }
+                    continue;
+                }
                 Arrays.fill(s, 0f);
                 for (int r = 0; r < rows; r++) {
                     int o = xOff + r * n + j0;

@@ -94,6 +94,11 @@ public final class Gemm {
             simd.gemmRowArrays(a, b, c, m, k, n);
             return;
         }
+        rowsPlain(a, b, c, m, k, n);
+    }
+
+    /** The plain form of {@link #mmRowsSerial}. */
+    private static void rowsPlain(float[][] a, float[][] b, float[][] c, int m, int k, int n) {
         int p = 0;
         for (; p + 3 < k; p += 4) {
             float[] b0 = b[p];
@@ -215,6 +220,123 @@ public final class Gemm {
         if (m < 0 || k < 0 || n < 0) {
             throw new IllegalArgumentException("Gemm: negative dimension m=" + m + " k=" + k + " n=" + n);
         }
+    }
+
+    // =========================================================================================================
+    // Recurrent layers: a right-hand matrix used by many products (once per time step), and the spike scan of
+    // one row for their event-driven parts. Separate from the products above, which they do not change.
+    // =========================================================================================================
+
+    /**
+     * A right-hand matrix {@code B [k, n]} prepared once for many products {@link #mmPackedSerial} with it, such
+     * as a recurrent weight used once per time step: the Vector API kernel's packing of B is done here, once,
+     * instead of in every product. Holds its own copy of B (later changes to the source do not show); immutable,
+     * so threads may share it.
+     */
+    public static final class PackedRight {
+        final int k;
+        final int n;
+        /** Rows of B for the plain kernel, or null when packed for the Vector API kernel. */
+        final float[][] rows;
+        /** B in the Vector API kernel's strips ({@link SimdKernels#packRight}), or null. */
+        final float[] strips;
+        final int stripWidth;
+
+        private PackedRight(int k, int n, float[][] rows, float[] strips, int stripWidth) {
+            this.k = k;
+            this.n = n;
+            this.rows = rows;
+            this.strips = strips;
+            this.stripWidth = stripWidth;
+        }
+
+        /** Rows of the product's inner dimension. */
+        public int k() {
+            return k;
+        }
+
+        /** Columns. */
+        public int n() {
+            return n;
+        }
+
+        /** The rows of B, from the strips if it was packed for the Vector API kernel. */
+        float[][] rows() {
+            if (rows != null) {
+                return rows;
+            }
+            float[][] r = new float[k][n];
+            int w = stripWidth;
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    r[p][j] = strips[(j / w) * k * w + p * w + j % w];
+                }
+            }
+            return r;
+        }
+    }
+
+    /**
+     * Prepares {@code B [k, n]}, row-major from {@code bOff}, for {@link #mmPackedSerial}, in the form of the
+     * kernels in use now.
+     */
+    public static PackedRight packRight(float[] b, int bOff, int k, int n) {
+        checkDims(0, k, n);
+        if (bOff < 0 || (long) bOff + (long) k * n > b.length) {
+            throw new IllegalArgumentException("Gemm.packRight: [" + k + ", " + n + "] from " + bOff
+                    + " does not fit an array of " + b.length);
+        }
+        SimdKernels simd = Simd.kernels();
+        if (simd != null) {
+            return new PackedRight(k, n, null, simd.packRight(b, bOff, k, n), simd.packedStripWidth());
+        }
+        float[][] rows = new float[k][];
+        for (int p = 0; p < k; p++) {
+            rows[p] = java.util.Arrays.copyOfRange(b, bOff + p * n, bOff + p * n + n);
+        }
+        return new PackedRight(k, n, rows, null, 0);
+    }
+
+    /**
+     * {@code c[i][0..n) = sum over p of a[i][p] B[p][0..n)} for i in [0, m), overwriting C, in the calling thread
+     * (callers split rows over threads themselves). Each element of C is reduced in ascending p, independently
+     * of {@code m} and of the other rows, so any split of rows gives the same bits. The Vector API kernel gives
+     * the bits of {@link #mmRowsSerial}'s onto zeroed rows; so does the plain one.
+     *
+     * @param a {@code m} rows of at least {@code b.k()} values
+     * @param c {@code m} rows of at least {@code b.n()} values; columns past n are not touched
+     */
+    public static void mmPackedSerial(float[][] a, PackedRight b, float[][] c, int m) {
+        checkDims(m, b.k, b.n);
+        SimdKernels simd = Simd.kernels();
+        if (simd != null && b.strips != null) {
+            simd.gemmPacked(a, b.strips, c, m, b.k, b.n);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(c[i], 0, b.n, 0f);
+        }
+        rowsPlain(a, b.rows(), c, m, b.k, b.n);
+    }
+
+    /**
+     * Writes the indices j in [0, n) where {@code x[off + j] != 0} (NaN included) to {@code idx} from {@code at},
+     * ascending, and returns how many there are: the events of one row of spikes.
+     *
+     * @param idx room for {@code n} indices from {@code at}; entries past the last index but before
+     *            {@code at + n} may be overwritten
+     */
+    public static int nonZeros(float[] x, int off, int n, int[] idx, int at) {
+        SimdKernels simd = Simd.kernels();
+        if (simd != null) {
+            return simd.nonZeros(x, off, n, idx, at);
+        }
+        int k = at;
+        for (int j = 0; j < n; j++) {
+            idx[k] = j;
+            k += x[off + j] != 0f ? 1 : 0;
+        }
+        return k - at;
     }
 
     /** Textbook {@code C (+)= A B} accumulated in double; the specification of {@link #mm}. */

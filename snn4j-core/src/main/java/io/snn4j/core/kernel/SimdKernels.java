@@ -56,6 +56,65 @@ interface SimdKernels {
     /** {@link #eventRows} with the rows in one flat array: row k is {@code rows[k * stride, k * stride + n)}. */
     void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to, int n);
 
+    /**
+     * {@code s[k] = sum over r < rows of x[xOff + r * n + j0 + k]} for {@code k < len}, each column summed from 0f
+     * in ascending r (the plain loop's order, so the same bits).
+     */
+    void columnSums(float[] x, int xOff, int rows, int n, int j0, int len, float[] s);
+
     /** Lanes of the float vectors used, for reports. */
     int lanes();
+
+    // ---- for recurrent layers (RecurrentKernel): a right-hand matrix packed once, spike scans, event sums ----
+
+    /**
+     * Columns per strip of {@link #packRight}'s layout: element (p, j) of B sits at
+     * {@code (j / w) * k * w + p * w + j % w} with {@code w} this width; columns past n are zero.
+     */
+    int packedStripWidth();
+
+    /** B {@code [k, n]} (row-major from {@code bOff}) in the layout {@link #gemmPacked} reads. */
+    float[] packRight(float[] b, int bOff, int k, int n);
+
+    /**
+     * {@code c[i][0..n) = sum over p of a[i][p] B[p][0..n)} for i in [0, m), B packed by {@link #packRight}:
+     * overwrites C; each element is one chain of fused multiply-adds in ascending p starting from zero, so it
+     * does not depend on m or on which rows share a call.
+     */
+    void gemmPacked(float[][] a, float[] packed, float[][] c, int m, int k, int n);
+
+    /**
+     * Writes the indices j in [0, n) with {@code x[off + j] != 0} to {@code idx} from {@code at}, ascending;
+     * returns how many. {@code idx} has room for n from {@code at}; entries past the last index but before
+     * {@code at + n} may be overwritten.
+     */
+    int nonZeros(float[] x, int off, int n, int[] idx, int at);
+
+    /**
+     * {@code acc[0..n) += sum over p in [from, to) of val[p] * src[r][off[r] .. off[r] + n)} with {@code r = idx[p]}:
+     * rows read in place at any offset, one fused multiply-add per event and element, in ascending p.
+     */
+    void eventRowsAt(float[] acc, float[][] src, int[] off, int[] idx, float[] val, int from, int to, int n);
+
+    /**
+     * One forward step of one sample of the recurrent leaky neuron (RecurrentKernel's fast path, reset delayed),
+     * fused, given its recurrent input {@code rec}: {@code base = (b u + x) + rec}, {@code r = step(u - theta)},
+     * U = base - r theta (reset 0 = subtract), base - r base (1 = zero) or base (2 = none),
+     * {@code s = step(U - theta)}. Writes U to {@code u} and {@code mem[o..]} (mem nullable), s to {@code sp} and
+     * {@code spk[o..]}. step(d) is 1 for d > 0, NaN for NaN, else 0: the plain kernels' arithmetic exactly.
+     * Rows {@code rec, u, sp, bb, tt} are indexed from 0, x from {@code xo}.
+     */
+    void leakyForwardRow(int reset, int n, float[] x, int xo, float[] rec, float[] bb, float[] tt, float[] u,
+            float[] sp, float[] mem, float[] spk, int o);
+
+    /**
+     * One reverse step of one sample of the recurrent leaky neuron (RecurrentKernel's fast path), fused:
+     * {@code r = step(prev - theta)}, {@code gs = (gOut[o..] + cK) sg}, {@code gU = cU + gs};
+     * subtract: gth = (0 - gs) - r gU, gb = gU; zero: gth = 0 - gs, gb = gU (1 - r); none: gth = 0 - gs, gb = gU.
+     * Writes gb to {@code g}, {@code gb b} to {@code cU}, gb to {@code gIn[o..]} and to {@code gRec[o..]} (each
+     * nullable; gRec skipped when it is gIn), and adds, in double, {@code gb * prev} (rounded in float first) to
+     * {@code pb}, gth to {@code pt} and gb to {@code pBias} (each nullable).
+     */
+    void leakyBackwardRow(int reset, int n, float[] prev, float[] sg, float[] gOut, int o, float[] bb, float[] tt,
+            float[] cU, float[] cK, float[] g, float[] gIn, float[] gRec, double[] pb, double[] pt, double[] pBias);
 }

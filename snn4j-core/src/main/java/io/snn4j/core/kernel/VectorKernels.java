@@ -1,8 +1,11 @@
 package io.snn4j.core.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -369,6 +372,44 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
+    public void columnSums(float[] x, int xOff, int rows, int n, int j0, int len, float[] s) {
+        int j = 0;
+        for (; j + 4 * L <= len; j += 4 * L) {
+            FloatVector a0 = ZERO;
+            FloatVector a1 = ZERO;
+            FloatVector a2 = ZERO;
+            FloatVector a3 = ZERO;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a0 = a0.add(FloatVector.fromArray(S, x, o));
+                a1 = a1.add(FloatVector.fromArray(S, x, o + L));
+                a2 = a2.add(FloatVector.fromArray(S, x, o + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, x, o + 3 * L));
+            }
+            a0.intoArray(s, j);
+            a1.intoArray(s, j + L);
+            a2.intoArray(s, j + 2 * L);
+            a3.intoArray(s, j + 3 * L);
+        }
+        for (; j + L <= len; j += L) {
+            FloatVector a = ZERO;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a = a.add(FloatVector.fromArray(S, x, o));
+            }
+            a.intoArray(s, j);
+        }
+        for (; j < len; j++) {
+            float a = 0f;
+            int o = xOff + j0 + j;
+            for (int r = 0; r < rows; r++, o += n) {
+                a += x[o];
+            }
+            s[j] = a;
+        }
+    }
+
+    @Override
     public void eventRowsFlat(float[] acc, float[] rows, int stride, int[] idx, float[] val, int from, int to,
             int n) {
         if (from >= to) {
@@ -649,5 +690,390 @@ final class VectorKernels implements SimdKernels {
 
     private static int roundUp(int x, int m) {
         return (x + m - 1) / m * m;
+    }
+
+    // =========================================================================================================
+    // Recurrent layers (RecurrentKernel, through Gemm and NeuronRows): a right-hand matrix packed once for many
+    // products, the spike scan of one row, event sums over rows read in place, and fused steps of one sample of
+    // the recurrent leaky neuron. Separate from the kernels above; shares only the constants S, L, MR, ZERO and
+    // LANE_BITS, and calls none of them.
+    // =========================================================================================================
+
+    /** Columns per strip of a packed right-hand matrix: four vectors, so 4 rows x 4 vectors = 16 accumulators. */
+    private static final int PW = 4 * L;
+
+    private static final ThreadLocal<PackedScratch> PACKED_SCRATCH = ThreadLocal.withInitial(PackedScratch::new);
+
+    /**
+     * One thread's zero row (stands in for missing rows of A), row to discard (stands in for missing rows of C)
+     * and tile (for the ragged last strip).
+     */
+    private static final class PackedScratch {
+        float[] zero = new float[0];
+        float[] discard = new float[0];
+        final float[][] tile = new float[MR][PW];
+    }
+
+    @Override
+    public int packedStripWidth() {
+        return PW;
+    }
+
+    @Override
+    public float[] packRight(float[] b, int bOff, int k, int n) {
+        int strips = (n + PW - 1) / PW;
+        float[] pb = new float[strips * k * PW];
+        for (int p = 0; p < k; p++) {
+            int src = bOff + p * n;
+            for (int st = 0, j = 0; j < n; st++, j += PW) {
+                System.arraycopy(b, src + j, pb, st * k * PW + p * PW, Math.min(PW, n - j));
+            }
+        }
+        return pb;
+    }
+
+    /**
+     * Strip by strip of B (each {@code k x PW}, streamed from L2 by every group of four rows), the rows of A read
+     * in place: for this one product the packing of A costs more than it saves.
+     */
+    @Override
+    public void gemmPacked(float[][] a, float[] pb, float[][] c, int m, int k, int n) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c[i], 0, n, 0f);
+            }
+            return;
+        }
+        PackedScratch s = PACKED_SCRATCH.get();
+        if (s.zero.length < k) {
+            s.zero = new float[k];
+        }
+        if (s.discard.length < n) {
+            s.discard = new float[n];
+        }
+        float[] z = s.zero;
+        float[] d = s.discard;
+        float[][] tile = s.tile;
+        for (int col = 0, bo = 0; col < n; col += PW, bo += k * PW) {
+            boolean full = col + PW <= n;
+            for (int i = 0; i < m; i += MR) {
+                int rows = Math.min(MR, m - i);
+                float[] a0 = a[i];
+                float[] a1 = rows > 1 ? a[i + 1] : z;
+                float[] a2 = rows > 2 ? a[i + 2] : z;
+                float[] a3 = rows > 3 ? a[i + 3] : z;
+                if (full) {
+                    micro4x4(a0, a1, a2, a3, k, pb, bo, c[i], rows > 1 ? c[i + 1] : d, rows > 2 ? c[i + 2] : d,
+                            rows > 3 ? c[i + 3] : d, col);
+                } else {
+                    micro4x4(a0, a1, a2, a3, k, pb, bo, tile[0], tile[1], tile[2], tile[3], 0);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(tile[r], 0, c[i + r], col, n - col);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code cr[co .. co + PW) = sum over p < k of ar[p] * pb[bo + p * PW ..]} for the four rows r: sixteen
+     * accumulators, one fma per term, ascending p from zero.
+     */
+    private static void micro4x4(float[] a0, float[] a1, float[] a2, float[] a3, int k, float[] pb, int bo,
+            float[] c0, float[] c1, float[] c2, float[] c3, int co) {
+        // zero() rather than the ZERO constant: a loop-carried vector that starts as an object would be boxed
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        FloatVector c33 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++, bo += PW) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bo);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bo + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, pb, bo + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a0[p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a1[p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a2[p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a3[p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        c00.intoArray(c0, co);
+        c01.intoArray(c0, co + L);
+        c02.intoArray(c0, co + 2 * L);
+        c03.intoArray(c0, co + 3 * L);
+        c10.intoArray(c1, co);
+        c11.intoArray(c1, co + L);
+        c12.intoArray(c1, co + 2 * L);
+        c13.intoArray(c1, co + 3 * L);
+        c20.intoArray(c2, co);
+        c21.intoArray(c2, co + L);
+        c22.intoArray(c2, co + 2 * L);
+        c23.intoArray(c2, co + 3 * L);
+        c30.intoArray(c3, co);
+        c31.intoArray(c3, co + L);
+        c32.intoArray(c3, co + 2 * L);
+        c33.intoArray(c3, co + 3 * L);
+    }
+
+    /** Eight ints: a byte's set bits become up to eight indices with one table load and one store. */
+    private static final VectorSpecies<Integer> I8 = IntVector.SPECIES_256;
+    /** Row b: the positions of the set bits of byte b, ascending, then zeros. */
+    private static final int[] BIT_POSITIONS = bitPositions();
+
+    private static int[] bitPositions() {
+        int[] t = new int[256 * 8];
+        for (int b = 0; b < 256; b++) {
+            int k = 0;
+            for (int i = 0; i < 8; i++) {
+                if ((b & (1 << i)) != 0) {
+                    t[b * 8 + k++] = i;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * As {@link #scanRows} for one row, without a branch per non-zero: a vector's non-zeros become a bit set (one
+     * compare, one blend, one sum of lanes, as there), and each byte of it writes eight candidate indices from a
+     * table and advances by its bit count. The stores write past the last index but stay within
+     * {@code [at, at + n)}: before a vector's stores {@code k <= at + j}, and they end before {@code at + j + 16}.
+     * Vectors without a non-zero cost one compare.
+     */
+    @Override
+    public int nonZeros(float[] x, int off, int n, int[] idx, int at) {
+        int bound = L == 16 ? S.loopBound(n) : 0;
+        int k = at;
+        int j = 0;
+        for (; j < bound; j += L) {
+            VectorMask<Float> nz = FloatVector.fromArray(S, x, off + j).compare(VectorOperators.NE, 0f);
+            if (nz.anyTrue()) {
+                int bits = (int) ZERO.blend(LANE_BITS, nz).reduceLanes(VectorOperators.ADD);
+                int lo = bits & 0xFF;
+                int hi = bits >>> 8;
+                IntVector.fromArray(I8, BIT_POSITIONS, lo * 8).add(j).intoArray(idx, k);
+                k += Integer.bitCount(lo);
+                IntVector.fromArray(I8, BIT_POSITIONS, hi * 8).add(j + 8).intoArray(idx, k);
+                k += Integer.bitCount(hi);
+            }
+        }
+        for (; j < n; j++) {
+            idx[k] = j;
+            k += x[off + j] != 0f ? 1 : 0;
+        }
+        return k - at;
+    }
+
+    /**
+     * Register-blocked as {@link #eventRows}: a strip of eight vectors of {@code acc} stays in registers while the
+     * events pass, so each event costs one load and one fma per vector.
+     */
+    @Override
+    public void eventRowsAt(float[] acc, float[][] src, int[] off, int[] idx, float[] val, int from, int to,
+            int n) {
+        if (from >= to) {
+            return;
+        }
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            FloatVector a0 = FloatVector.fromArray(S, acc, j);
+            FloatVector a1 = FloatVector.fromArray(S, acc, j + L);
+            FloatVector a2 = FloatVector.fromArray(S, acc, j + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, acc, j + 3 * L);
+            FloatVector a4 = FloatVector.fromArray(S, acc, j + 4 * L);
+            FloatVector a5 = FloatVector.fromArray(S, acc, j + 5 * L);
+            FloatVector a6 = FloatVector.fromArray(S, acc, j + 6 * L);
+            FloatVector a7 = FloatVector.fromArray(S, acc, j + 7 * L);
+            for (int p = from; p < to; p++) {
+                int r = idx[p];
+                float[] w = src[r];
+                int o = off[r] + j;
+                FloatVector x = FloatVector.broadcast(S, val[p]);
+                a0 = x.fma(FloatVector.fromArray(S, w, o), a0);
+                a1 = x.fma(FloatVector.fromArray(S, w, o + L), a1);
+                a2 = x.fma(FloatVector.fromArray(S, w, o + 2 * L), a2);
+                a3 = x.fma(FloatVector.fromArray(S, w, o + 3 * L), a3);
+                a4 = x.fma(FloatVector.fromArray(S, w, o + 4 * L), a4);
+                a5 = x.fma(FloatVector.fromArray(S, w, o + 5 * L), a5);
+                a6 = x.fma(FloatVector.fromArray(S, w, o + 6 * L), a6);
+                a7 = x.fma(FloatVector.fromArray(S, w, o + 7 * L), a7);
+            }
+            a0.intoArray(acc, j);
+            a1.intoArray(acc, j + L);
+            a2.intoArray(acc, j + 2 * L);
+            a3.intoArray(acc, j + 3 * L);
+            a4.intoArray(acc, j + 4 * L);
+            a5.intoArray(acc, j + 5 * L);
+            a6.intoArray(acc, j + 6 * L);
+            a7.intoArray(acc, j + 7 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector a = FloatVector.fromArray(S, acc, j);
+            for (int p = from; p < to; p++) {
+                a = FloatVector.broadcast(S, val[p]).fma(FloatVector.fromArray(S, src[idx[p]], off[idx[p]] + j), a);
+            }
+            a.intoArray(acc, j);
+        }
+        for (; j < n; j++) {
+            float a = acc[j];
+            for (int p = from; p < to; p++) {
+                a = Math.fma(val[p], src[idx[p]][off[idx[p]] + j], a);
+            }
+            acc[j] = a;
+        }
+    }
+
+    /** Doubles of the float vectors' size: a float vector converts into two of them. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(S.vectorBitSize()));
+    private static final int DL = D.length();
+
+    /** {@code d > 0 ? 1 : 0}, NaN for NaN: the plain kernels' branch-free step (min(1, max(0, d 2^254))). */
+    private static FloatVector step(FloatVector d) {
+        FloatVector r = FloatVector.zero(S).blend(FloatVector.broadcast(S, 1f), d.compare(VectorOperators.GT, 0f));
+        // (d != d) finds NaN; test(IS_NAN) is not an intrinsic on JDK 17 and makes C2 box vectors in callers
+        return r.blend(d, d.compare(VectorOperators.NE, d));
+    }
+
+    private static float step(float d) {
+        return Math.min(1f, Math.max(0f, d * 0x1p127f * 0x1p127f));
+    }
+
+    /** {@code acc[at .. at + L) += v} in double. */
+    private static void addDouble(double[] acc, int at, FloatVector v) {
+        DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+        DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+        DoubleVector.fromArray(D, acc, at).add(lo).intoArray(acc, at);
+        DoubleVector.fromArray(D, acc, at + DL).add(hi).intoArray(acc, at + DL);
+    }
+
+    @Override
+    public void leakyForwardRow(int reset, int n, float[] x, int xo, float[] rec, float[] bb, float[] tt, float[] u,
+            float[] sp, float[] mem, float[] spk, int o) {
+        // reset as a choice of what r multiplies (theta, base or zero), made with constant masks, not branches
+        VectorMask<Float> zeroReset = VectorMask.fromLong(S, reset == 1 ? -1L : 0L);
+        VectorMask<Float> noReset = VectorMask.fromLong(S, reset == 2 ? -1L : 0L);
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector uv = FloatVector.fromArray(S, u, j);
+            FloatVector th = FloatVector.fromArray(S, tt, j);
+            FloatVector base = FloatVector.fromArray(S, bb, j).mul(uv).add(FloatVector.fromArray(S, x, xo + j))
+                    .add(FloatVector.fromArray(S, rec, j));
+            FloatVector r = step(uv.sub(th));
+            FloatVector by = th.blend(base, zeroReset).blend(FloatVector.zero(S), noReset);
+            FloatVector v = base.sub(r.mul(by));
+            FloatVector s = step(v.sub(th));
+            v.intoArray(u, j);
+            s.intoArray(sp, j);
+            s.intoArray(spk, o + j);
+            if (mem != null) {
+                v.intoArray(mem, o + j);
+            }
+        }
+        for (; j < n; j++) {
+            float th = tt[j];
+            float base = bb[j] * u[j] + x[xo + j] + rec[j];
+            float r = step(u[j] - th);
+            float v = reset == 0 ? base - r * th : reset == 1 ? base - r * base : base;
+            float s = step(v - th);
+            u[j] = v;
+            sp[j] = s;
+            spk[o + j] = s;
+            if (mem != null) {
+                mem[o + j] = v;
+            }
+        }
+    }
+
+    @Override
+    public void leakyBackwardRow(int reset, int n, float[] prev, float[] sg, float[] gOut, int o, float[] bb,
+            float[] tt, float[] cU, float[] cK, float[] g, float[] gIn, float[] gRec, double[] pb, double[] pt,
+            double[] pBias) {
+        VectorMask<Float> subReset = VectorMask.fromLong(S, reset == 0 ? -1L : 0L);
+        VectorMask<Float> zeroReset = VectorMask.fromLong(S, reset == 1 ? -1L : 0L);
+        float[] rec = gRec == gIn ? null : gRec;
+        int bound = DL * 2 == L ? S.loopBound(n) : 0;
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector pv = FloatVector.fromArray(S, prev, j);
+            FloatVector r = step(pv.sub(FloatVector.fromArray(S, tt, j)));
+            FloatVector gs = FloatVector.fromArray(S, gOut, o + j).add(FloatVector.fromArray(S, cK, j))
+                    .mul(FloatVector.fromArray(S, sg, j));
+            FloatVector gU = FloatVector.fromArray(S, cU, j).add(gs);
+            FloatVector gb = gU.blend(gU.mul(FloatVector.broadcast(S, 1f).sub(r)), zeroReset);
+            gb.intoArray(g, j);
+            gb.mul(FloatVector.fromArray(S, bb, j)).intoArray(cU, j);
+            if (gIn != null) {
+                gb.intoArray(gIn, o + j);
+            }
+            if (rec != null) {
+                gb.intoArray(rec, o + j);
+            }
+            if (pb != null) {
+                addDouble(pb, j, gb.mul(pv));
+            }
+            if (pt != null) {
+                FloatVector g0 = FloatVector.zero(S).sub(gs);
+                addDouble(pt, j, g0.blend(g0.sub(r.mul(gU)), subReset));
+            }
+            if (pBias != null) {
+                addDouble(pBias, j, gb);
+            }
+        }
+        for (; j < n; j++) {
+            float r = step(prev[j] - tt[j]);
+            float gs = (gOut[o + j] + cK[j]) * sg[j];
+            float gU = cU[j] + gs;
+            float gth = reset == 0 ? (0f - gs) - r * gU : 0f - gs;
+            float gb = reset == 1 ? gU * (1f - r) : gU;
+            g[j] = gb;
+            cU[j] = gb * bb[j];
+            if (gIn != null) {
+                gIn[o + j] = gb;
+            }
+            if (rec != null) {
+                rec[o + j] = gb;
+            }
+            if (pb != null) {
+                pb[j] += gb * prev[j];
+            }
+            if (pt != null) {
+                pt[j] += gth;
+            }
+            if (pBias != null) {
+                pBias[j] += gb;
+            }
+        }
     }
 }

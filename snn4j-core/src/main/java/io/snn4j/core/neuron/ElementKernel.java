@@ -123,7 +123,7 @@ final class ElementKernel {
     private static final ThreadLocal<io.snn4j.core.kernel.EventAccumulate.Events> SCAN =
             ThreadLocal.withInitial(io.snn4j.core.kernel.EventAccumulate.Events::new);
 
-    private static io.snn4j.core.Tensor.Events listSpikes(float[] out, int rows, int F) {
+    static io.snn4j.core.Tensor.Events listSpikes(float[] out, int rows, int F) {
         return SCAN.get().of(out, 0, rows, F).snapshot();
     }
 

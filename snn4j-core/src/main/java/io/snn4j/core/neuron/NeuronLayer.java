@@ -302,6 +302,10 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
         }
         Cell c = cell(gradientCheck);
         kernelForward(c, tr, training);
+        if (tr.emit && tr.events == null && f.length == 1 && hasSpikeState()) {
+            // the recurrent kernels do not list their spikes: one scan for the next Linear
+            tr.events = ElementKernel.listSpikes(tr.out, x.dim(0) * x.dim(1), f[0]);
+        }
         lastFeatures = f;
         lastMemBuffer = null;
         if (training) {

@@ -24,6 +24,15 @@ abstract class RecurrentNeuron extends NeuronLayer {
     final Parameter vP;
     /** The gradient buffer of the last whole-sequence backward, free for the next one ([T * B * N]). */
     private float[] spareGRec;
+    /** The spikes that fed each step of {@link #listsTrace}, listed by the fast forward kernel. */
+    private final RecurrentKernel.SpikeLists spikeLists = new RecurrentKernel.SpikeLists();
+    private Trace listsTrace;
+    /** Per-element partial sums of dL/dbias over the reverse passes since the last finishBackward ([B * N]). */
+    private double[] biasPartial;
+    /** The gradient accumulators {@link #biasPartial} belongs to: others start a new reverse pass. */
+    private Grads biasOwner;
+    /** The trace whose gRec is the caller's input gradient (not to be reused as a spare buffer). */
+    private Trace sharedGRec;
 
     RecurrentNeuron(String type, int kind, RBuilder<?> b, boolean hasAlpha, Rng rng) {
         super(type, kind, b.normalise(type), hasAlpha, true);
@@ -181,15 +190,22 @@ abstract class RecurrentNeuron extends NeuronLayer {
         boolean generic = RecurrentKernel.backwardNeedsInput(c);
         // the general kernel reads its own per-step state back
         keep |= generic;
-        tr.mem = keep ? new float[len] : null;
-        tr.spk = new float[len];
+        // whole-sequence calls inside a Sequential get reused arrays (the kernels overwrite every element)
+        tr.mem = keep ? alloc(tr.memSlot, len) : null;
+        tr.spk = alloc(tr.outSlot, len);
         // only the general RLeaky reverse pass rebuilds the membrane from the recurrent input (RSynaptic: the current)
         tr.rec = kind == Cell.RLEAKY && generic ? new float[len] : null;
-        tr.syn = keep && kind == Cell.RSYNAPTIC ? new float[len] : null;
+        tr.syn = keep && kind == Cell.RSYNAPTIC ? alloc(tr.synSlot, len) : null;
+        // the fast all-to-all kernel lists the spikes that fed each step for the weight gradient (see finishBackward)
+        boolean list = !shareOut && !generic && allToAll && learnRecurrent && tr.steps > 1;
         RecurrentKernel.forward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.spk,
-                tr.rec);
-        // the caller may modify the output; the recurrence keeps its own copy
-        tr.out = shareOut ? tr.spk : tr.spk.clone();
+                tr.rec, list ? spikeLists : null);
+        listsTrace = list ? tr : null;
+        // The caller may modify the output, so the recurrence keeps its own copy of the spikes where it reads them
+        // again: in the recurrent weight gradient unless they were listed, and as the state a one-step trace hands
+        // to the next step. (A longer trace's final state is copied out by the caller right after this call.)
+        boolean spikesRead = learnRecurrent && !list || tr.steps == 1;
+        tr.out = shareOut || !spikesRead ? tr.spk : tr.spk.clone();
         if (!generic) {
             tr.x = null;
         }
@@ -198,12 +214,31 @@ abstract class RecurrentNeuron extends NeuronLayer {
     @Override
     void kernelBackward(Cell c, Trace tr, float[] gOut, float[] gIn, Grads g) {
         int len = tr.steps * tr.elements();
-        // the kernel overwrites every element, so a buffer released by an earlier finishBackward can be reused
-        float[] spare = spareGRec;
-        spareGRec = null;
-        tr.gRec = spare != null && spare.length == len ? spare : new float[len];
-        RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0 != null, tr.mem,
-                tr.syn, tr.rec, gOut, gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa);
+        if (gIn != null && tr.steps > 1) {
+            // dL/d(recurrent input) equals dL/d(input): a trace of several steps gets its finishBackward before
+            // the caller sees gIn (only recorded one-step traces wait for later), so it can share that array
+            tr.gRec = gIn;
+            sharedGRec = tr;
+        } else {
+            sharedGRec = null;
+            // the kernel overwrites every element, so a buffer released by an earlier finishBackward can be reused
+            float[] spare = spareGRec;
+            spareGRec = null;
+            tr.gRec = spare != null && spare.length == len ? spare : new float[len];
+        }
+        double[] pBias = null;
+        if (learnRecurrent && biasP != null) {
+            if (biasPartial == null || biasPartial.length != tr.elements()) {
+                biasPartial = new double[tr.elements()];
+            } else if (biasOwner != g) {
+                // a reverse pass that was left unfinished (e.g. recorded steps dropped by resetState)
+                java.util.Arrays.fill(biasPartial, 0.0);
+            }
+            biasOwner = g;
+            pBias = biasPartial;
+        }
+        RecurrentKernel.backward(c, tr.x, tr.steps, tr.batch, n, tr.mem0, tr.syn0, tr.spk0, tr.mem, tr.syn, tr.rec,
+                gOut, gIn, g.cu, g.cs, g.ck, tr.gRec, g.pb, g.pt, g.pa, pBias);
     }
 
     @Override
@@ -229,12 +264,18 @@ abstract class RecurrentNeuron extends NeuronLayer {
                 sOff[k] = t == 0 ? 0 : (t - 1) * e;
             }
         }
-        RecurrentKernel.paramGrads(steps, traces.get(0).batch, n, g, gOff, s, sOff,
-                weightP == null ? null : weightP.grad().data(), biasP == null ? null : biasP.grad().data(),
-                vP == null ? null : vP.grad().data());
-        if (traces.size() == 1) {
+        boolean listed = traces.size() == 1 && traces.get(0) == listsTrace;
+        RecurrentKernel.paramGrads(steps, traces.get(0).batch, n, g, gOff, s, sOff, listed ? spikeLists : null,
+                weightP == null ? null : weightP.grad().data(), vP == null ? null : vP.grad().data());
+        if (biasP != null && biasPartial != null) {
+            RecurrentKernel.biasGrad(biasPartial, traces.get(0).batch, n, biasP.grad().data());
+            java.util.Arrays.fill(biasPartial, 0.0);
+            biasOwner = null;
+        }
+        if (traces.size() == 1 && traces.get(0) != sharedGRec) {
             spareGRec = traces.get(0).gRec;
         }
+        sharedGRec = null;
         for (Trace tr : traces) {
             tr.gRec = null;
         }

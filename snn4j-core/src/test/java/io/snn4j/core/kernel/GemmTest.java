@@ -170,4 +170,166 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Gemm.mm(new float[1], 0, new float[1], 0, new float[1], 0, -1, 1, 1, false));
     }
+
+    // ---- a right-hand matrix packed once (recurrent layers) ----
+
+    /** Rows of a matrix [rows, cols] stored in arrays of {@code cols + extra} values, the extra ones set to 42. */
+    private static float[][] rowsWithTail(float[] m, int rows, int cols, int extra) {
+        float[][] r = new float[rows][cols + extra];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(m, i * cols, r[i], 0, cols);
+            java.util.Arrays.fill(r[i], cols, cols + extra, 42f);
+        }
+        return r;
+    }
+
+    @Test
+    void packedProductMatchesTheReferenceAndTheRowArrayProductOnBothPaths() {
+        Rng rng = new Rng(21);
+        // m around the row group (4), n around a vector (16) and a strip (64), k from empty to several hundred
+        int[][] shapes = {{1, 1, 1}, {3, 7, 15}, {4, 64, 16}, {5, 256, 17}, {32, 256, 256}, {33, 300, 65},
+            {2, 0, 9}, {7, 31, 63}, {1, 5, 130}, {9, 17, 1}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] a = random(rng, m * k, 0.7, false);
+            float[] b = random(rng, k * n, 1, false);
+            float[] exp = new float[m * n];
+            Gemm.mmReference(a, 0, b, 0, exp, 0, m, k, n, false);
+            for (boolean simd : new boolean[] {false, true}) {
+                if (simd && !Simd.available()) {
+                    continue;
+                }
+                String what = (simd ? "simd " : "plain ") + m + "x" + k + "x" + n;
+                // A rows longer than k (their tail must not be read), C rows longer than n (tail untouched),
+                // C starting as garbage (the product overwrites it)
+                float[][] ar = rowsWithTail(a, m, k, 2);
+                float[][] cr = rowsWithTail(random(rng, m * n, 1, false), m, n, 3);
+                float[][] rowProduct = new float[m][n];
+                float[][] br = rowsWithTail(b, k, n, 0);
+                KernelTestSupport.withSimd(simd, () -> {
+                    Gemm.PackedRight p = Gemm.packRight(b, 0, k, n);
+                    Gemm.mmPackedSerial(ar, p, cr, m);
+                    Gemm.mmRowsSerial(ar, br, rowProduct, m, k, n);
+                });
+                float[] act = new float[m * n];
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(cr[i], 0, act, i * n, n);
+                    assertArrayEquals(new float[] {42f, 42f, 42f}, java.util.Arrays.copyOfRange(cr[i], n, n + 3),
+                            what + ": columns past n untouched");
+                    // the same bits as the row-array product onto zeroed rows
+                    assertArrayEquals(rowProduct[i], java.util.Arrays.copyOf(cr[i], n), what + " row " + i);
+                }
+                assertClose(exp, act, k, what);
+            }
+        }
+    }
+
+    @Test
+    void packedProductGivesEachRowTheSameBitsWhateverTheOtherRowsAndOffsets() {
+        Rng rng = new Rng(22);
+        int m = 11;
+        int k = 70;
+        int n = 83;
+        float[] b = random(rng, 5 + k * n, 1, false);
+        float[][] a = Elementwise.toRows(random(rng, m * k, 0.5, false), 0, m, k, null);
+        for (boolean simd : new boolean[] {false, true}) {
+            if (simd && !Simd.available()) {
+                continue;
+            }
+            KernelTestSupport.withSimd(simd, () -> {
+                Gemm.PackedRight p = Gemm.packRight(b, 5, k, n);
+                float[][] all = new float[m][n];
+                Gemm.mmPackedSerial(a, p, all, m);
+                float[] exp = new float[m * n];
+                float[] flat = new float[m * k];
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(a[i], 0, flat, i * k, k);
+                }
+                Gemm.mmReference(flat, 0, b, 5, exp, 0, m, k, n, false);
+                for (int i = 0; i < m; i++) {
+                    float[][] one = new float[1][n];
+                    Gemm.mmPackedSerial(new float[][] {a[i]}, p, one, 1);
+                    assertArrayEquals(all[i], one[0], "row " + i + (simd ? " simd" : " plain"));
+                    assertClose(java.util.Arrays.copyOfRange(exp, i * n, i * n + n), one[0], k, "row " + i);
+                }
+            });
+        }
+    }
+
+    @Test
+    void packedMatrixOutlivesASwitchOfTheKernels() {
+        // packed for the Vector API kernel, used by the plain one (a test switching paths in between)
+        assumeSimd();
+        Rng rng = new Rng(23);
+        int k = 20;
+        int n = 70;
+        float[] b = random(rng, k * n, 1, false);
+        float[][] a = Elementwise.toRows(random(rng, 3 * k, 1, false), 0, 3, k, null);
+        Gemm.PackedRight[] p = new Gemm.PackedRight[1];
+        KernelTestSupport.withSimd(true, () -> p[0] = Gemm.packRight(b, 0, k, n));
+        float[][] got = new float[3][n];
+        float[][] want = new float[3][n];
+        KernelTestSupport.withSimd(false, () -> {
+            Gemm.mmPackedSerial(a, p[0], got, 3);
+            Gemm.mmRowsSerial(a, Elementwise.toRows(b, 0, k, n, null), want, 3, k, n);
+        });
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(want[i], got[i], "row " + i);
+        }
+    }
+
+    @Test
+    void packRightRejectsAMatrixThatDoesNotFit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.packRight(new float[10], 2, 3, 3));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("[3, 3] from 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Gemm.packRight(new float[10], 0, -1, 3));
+    }
+
+    // ---- the spike scan of one row ----
+
+    @Test
+    void nonZerosListsExactlyTheNonZeroIndicesOnBothPaths() {
+        Rng rng = new Rng(24);
+        for (int n : new int[] {0, 1, 15, 16, 17, 31, 33, 64, 256, 257}) {
+            for (double d : new double[] {0, 0.02, 0.5, 1}) {
+                float[] x = random(rng, 3 + n, d, d == 0.02);
+                if (n > 4) {
+                    x[3] = Float.NaN; // NaN != 0: listed
+                    x[3 + n / 2] = -0f; // -0 == 0: not listed
+                    x[3 + n - 1] = Float.POSITIVE_INFINITY;
+                }
+                int[] want = new int[n];
+                int count = 0;
+                for (int j = 0; j < n; j++) {
+                    if (x[3 + j] != 0f) {
+                        want[count++] = j;
+                    }
+                }
+                for (boolean simd : new boolean[] {false, true}) {
+                    if (simd && !Simd.available()) {
+                        continue;
+                    }
+                    // room for exactly n from 5, sentinels around it
+                    int[] idx = new int[5 + n + 4];
+                    java.util.Arrays.fill(idx, -7);
+                    int[] got = new int[1];
+                    KernelTestSupport.withSimd(simd, () -> got[0] = Gemm.nonZeros(x, 3, n, idx, 5));
+                    String what = (simd ? "simd" : "plain") + " n=" + n + " density " + d;
+                    org.junit.jupiter.api.Assertions.assertEquals(count, got[0], what);
+                    assertArrayEquals(java.util.Arrays.copyOf(want, count),
+                            java.util.Arrays.copyOfRange(idx, 5, 5 + count), what);
+                    for (int i : new int[] {0, 1, 2, 3, 4, 5 + n, 6 + n, 7 + n, 8 + n}) {
+                        org.junit.jupiter.api.Assertions.assertEquals(-7, idx[i], what + ": written outside at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assumeSimd() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Simd.available());
+    }
 }

@@ -204,4 +204,38 @@ class BufferReuseTest {
         // on its own a spiking layer lists its spikes
         org.junit.jupiter.api.Assertions.assertNotNull(Leaky.builder().build().forward(input(1), false).events());
     }
+
+    @Test
+    void recurrentLayersGiveTheSameBitsWithReusedArrays() {
+        java.util.function.Supplier<Sequential> make = () -> {
+            Rng w = new Rng(21);
+            return new Sequential(new Linear(12, 9, true, w),
+                    io.snn4j.core.neuron.RLeaky.builder(9).beta(0.85f).build(w), new Linear(9, 7, true, w),
+                    io.snn4j.core.neuron.RSynaptic.builder(7).build(w), new Linear(7, 5, true, w),
+                    io.snn4j.core.neuron.RLeaky.builder(5).oneToOne().build(w));
+        };
+        List<float[]> results = new ArrayList<>();
+        for (boolean reuse : new boolean[] {false, true}) {
+            Sequential net = make.get();
+            net.setBufferReuse(reuse);
+            net.setInputGradRequired(true);
+            for (int i = 0; i < 5; i++) {
+                for (Parameter p : net.parameters()) {
+                    p.zeroGrad();
+                }
+                Tensor y = net.forward(input(i), true);
+                results.add(y.data().clone());
+                results.add(((io.snn4j.core.layer.SpikingLayer) net.get(3)).lastMembrane().data().clone());
+                results.add(net.backward(LayerTestSupport.uniform(new Rng(300 + i), -1, 1, y.shape())).data().clone());
+                for (Parameter p : net.parameters()) {
+                    results.add(p.grad().data().clone());
+                }
+                results.add(net.forward(input(i + 2), false).data().clone());
+            }
+        }
+        int half = results.size() / 2;
+        for (int k = 0; k < half; k++) {
+            assertArrayEquals(results.get(k), results.get(half + k), "value " + k);
+        }
+    }
 }

@@ -3,9 +3,11 @@ package io.snn4j.core.neuron;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.snn4j.core.Rng;
 import io.snn4j.core.kernel.Parallel;
+import io.snn4j.core.kernel.SimdSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -128,8 +130,16 @@ class RecurrentKernelTest {
                 }
             }
             float[] fw = new float[n * n];
+            RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, null, fw, null);
+            // the bias from per-element partial sums over steps, as the reverse pass keeps them
+            double[] partial = new double[e];
+            for (int k = 0; k < t; k++) {
+                for (int i = 0; i < e; i++) {
+                    partial[i] += g[k * e + i];
+                }
+            }
             float[] fb = new float[n];
-            RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, fw, fb, null);
+            RecurrentKernel.biasGrad(partial, b, n, fb);
             String at = "shape " + java.util.Arrays.toString(shape);
             assertClose(toFloat(dw), fw, "dW " + at);
             assertClose(toFloat(db), fb, "dbias " + at);
@@ -141,7 +151,7 @@ class RecurrentKernelTest {
         float[][] g = {{2f, 3f}};
         float[][] s = {{1f, 0f}};
         float[] dw = {10f, 10f, 10f, 10f};
-        RecurrentKernel.paramGrads(1, 1, 2, g, new int[] {0}, s, new int[] {0}, dw, null, null);
+        RecurrentKernel.paramGrads(1, 1, 2, g, new int[] {0}, s, new int[] {0}, null, dw, null);
         // dW[i][j] += g[i] s[j]: only the column of the active unit 0 moves
         assertArrayEquals(new float[] {12f, 10f, 13f, 10f}, dw);
     }
@@ -158,11 +168,18 @@ class RecurrentKernelTest {
                 new Object[] {"rsynaptic", (Supplier<RecurrentNeuron>) () -> RSynaptic.builder(33)
                         .learnAlpha(true).learnBeta(true).perNeuron().build(new Rng(3))},
                 new Object[] {"rsynaptic none", (Supplier<RecurrentNeuron>) () -> RSynaptic.builder(17)
-                        .reset(Reset.NONE).build(new Rng(4))});
+                        .reset(Reset.NONE).build(new Rng(4))},
+                // 70 units: full vectors and register strips of the Vector API kernels, then a ragged end
+                new Object[] {"rleaky wide", (Supplier<RecurrentNeuron>) () -> RLeaky.builder(70).learnBeta(true)
+                        .learnThreshold(true).perNeuron().build(new Rng(7))},
+                new Object[] {"rleaky wide, no bias", (Supplier<RecurrentNeuron>) () -> RLeaky.builder(70)
+                        .bias(false).learnBeta(true).build(new Rng(8))});
         for (Object[] m : ms) {
             for (String density : new String[] {"none", "sparse", "all"}) {
                 for (boolean initialState : new boolean[] {false, true}) {
-                    a.add(Arguments.of(m[0], m[1], density, initialState));
+                    for (boolean simd : new boolean[] {true, false}) {
+                        a.add(Arguments.of(m[0], m[1], density, initialState, simd));
+                    }
                 }
             }
         }
@@ -178,7 +195,14 @@ class RecurrentKernelTest {
         float[] syn = new float[len];
         float[] spk = new float[len];
         float[] rec = new float[len];
-        RecurrentKernel.forward(c, x, t, b, n, m0, y0, k0, mem, syn, spk, rec);
+        RecurrentKernel.SpikeLists lists = new RecurrentKernel.SpikeLists();
+        RecurrentKernel.forward(c, x, t, b, n, m0, y0, k0, mem, syn, spk, rec, lists);
+        if (ElementKernel.fast(c) && c.w != null) {
+            assertTrue(lists.filled, "the fast all-to-all forward pass lists the spikes");
+            assertSameLists(scan(t, b, n, spk, k0), lists);
+        } else {
+            assertTrue(!lists.filled, "only the fast all-to-all forward pass lists the spikes");
+        }
         float[] gIn = new float[len];
         float[] gRec = new float[len];
         float[] cu = new float[e];
@@ -187,10 +211,37 @@ class RecurrentKernelTest {
         double[] pb = new double[e];
         double[] pt = new double[e];
         double[] pa = new double[e];
-        RecurrentKernel.backward(c, x, t, b, n, m0, y0, k0 != null, mem, syn, rec, gOut, gIn, cu, cs, ck, gRec,
-                pb, pt, pa);
-        float[][] params = paramGrads(t, b, n, gRec, spk, k0, c, true);
+        double[] pBias = new double[e];
+        RecurrentKernel.backward(c, x, t, b, n, m0, y0, k0, mem, syn, rec, gOut, gIn, cu, cs, ck, gRec, pb, pt,
+                pa, pBias);
+        float[][] params = paramGrads(t, b, n, gRec, spk, k0, c, lists);
+        if (c.w != null) {
+            params[1] = new float[n];
+            RecurrentKernel.biasGrad(pBias, b, n, params[1]);
+        }
         return results(spk, mem, syn, gIn, gRec, cu, cs, k0 != null ? ck : new float[0], pb, pt, pa, params);
+    }
+
+    /** The spike lists of [T, B, N] spikes fed to each step: from spk0 (nullable) for step 0. */
+    private static RecurrentKernel.SpikeLists scan(int t, int b, int n, float[] spk, float[] k0) {
+        float[][] ss = new float[t][];
+        int[] sOff = new int[t];
+        for (int k = 0; k < t; k++) {
+            ss[k] = k == 0 ? k0 : spk;
+            sOff[k] = k == 0 ? 0 : (k - 1) * b * n;
+        }
+        return RecurrentKernel.scanSpikes(t * b, b, n, ss, sOff);
+    }
+
+    private static void assertSameLists(RecurrentKernel.SpikeLists want, RecurrentKernel.SpikeLists got) {
+        assertEquals(want.rows, got.rows, "rows");
+        for (int r = 0; r < want.rows; r++) {
+            assertEquals(want.count[r], got.count[r], "events of row " + r);
+            for (int p = 0; p < want.count[r]; p++) {
+                assertEquals(want.idx[r][want.start[r] + p], got.idx[r][got.start[r] + p], "unit, row " + r);
+                assertEquals(want.val[r][want.start[r] + p], got.val[r][got.start[r] + p], "value, row " + r);
+            }
+        }
     }
 
     private static List<float[]> reference(Cell c, float[] x, int t, int b, int n, float[] m0, float[] y0,
@@ -212,12 +263,14 @@ class RecurrentKernelTest {
         double[] pa = new double[e];
         RecurrentKernelReference.backward(c, x, t, b, n, m0, y0, mem, syn, rec, gOut, gIn, cu, cs, ck, gRec, pb, pt,
                 pa);
-        float[][] params = paramGrads(t, b, n, gRec, spk, k0, c, false);
+        float[][] params = paramGrads(t, b, n, gRec, spk, k0, c, null);
         return results(spk, mem, syn, gIn, gRec, cu, cs, k0 != null ? ck : new float[0], pb, pt, pa, params);
     }
 
+    /** Parameter gradients; {@code lists} null for the reference, else the fast reverse pass's spike lists. */
     private static float[][] paramGrads(int t, int b, int n, float[] gRec, float[] spk, float[] k0, Cell c,
-            boolean fast) {
+            RecurrentKernel.SpikeLists lists) {
+        boolean fast = lists != null;
         int e = b * n;
         float[][] gs = new float[t][];
         int[] gOff = new int[t];
@@ -233,7 +286,7 @@ class RecurrentKernelTest {
         float[] db = c.w != null ? new float[n] : null;
         float[] dv = c.w == null ? new float[n] : null;
         if (fast) {
-            RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, dw, db, dv);
+            RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, lists, dw, dv);
         } else {
             RecurrentKernelReference.paramGrads(t, b, n, gs, gOff, ss, sOff, dw, db, dv);
         }
@@ -252,9 +305,15 @@ class RecurrentKernelTest {
         "membrane carry", "current carry", "spike carry", "beta partials", "threshold partials", "alpha partials",
         "dW (or dV)", "dbias"};
 
-    @ParameterizedTest(name = "{0}, {2} spiking, initial state {3}")
+    @ParameterizedTest(name = "{0}, {2} spiking, initial state {3}, Vector API {4}")
     @MethodSource("models")
     void fastKernelEqualsThePlainPerSampleReference(String name, Supplier<RecurrentNeuron> model, String density,
+            boolean initialState, boolean simd) {
+        assumeTrue(!simd || SimdSwitch.available(), "no Vector API in this JVM");
+        SimdSwitch.with(simd, () -> compareWithReference(name, model, density, initialState));
+    }
+
+    private void compareWithReference(String name, Supplier<RecurrentNeuron> model, String density,
             boolean initialState) {
         RecurrentNeuron layer = model.get();
         Cell c = layer.cell(false);
@@ -298,14 +357,31 @@ class RecurrentKernelTest {
         }
     }
 
-    @Test
-    void resultsAreBitIdenticalWithOneOrTwoThreads() {
+    static Stream<Arguments> threadCases() {
+        List<Arguments> a = new ArrayList<>();
+        for (boolean simd : new boolean[] {true, false}) {
+            a.add(Arguments.of("rsynaptic 96", (Supplier<RecurrentNeuron>) () -> RSynaptic.builder(96).learnBeta(true)
+                    .build(new Rng(6)), 12, simd));
+            // 13 samples: thread ranges of 6 and 7, not whole groups of four rows of the packed product
+            a.add(Arguments.of("rleaky 70", (Supplier<RecurrentNeuron>) () -> RLeaky.builder(70).learnBeta(true)
+                    .learnThreshold(true).build(new Rng(9)), 13, simd));
+        }
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, {2} samples, Vector API {3}")
+    @MethodSource("threadCases")
+    void resultsAreBitIdenticalWithOneOrTwoThreads(String name, Supplier<RecurrentNeuron> model, int b,
+            boolean simd) {
+        assumeTrue(!simd || SimdSwitch.available(), "no Vector API in this JVM");
+        SimdSwitch.with(simd, () -> sameWithOneOrTwoThreads(model.get(), b));
+    }
+
+    private void sameWithOneOrTwoThreads(RecurrentNeuron layer, int b) {
         Rng rng = new Rng(5);
-        RecurrentNeuron layer = RSynaptic.builder(96).learnBeta(true).build(new Rng(6));
         Cell c = layer.cell(false);
         int t = 20;
-        int b = 12;
-        int n = 96;
+        int n = layer.n;
         float[] x = uniform(rng, -0.3f, 0.6f, t * b * n);
         float[] g = uniform(rng, -1f, 1f, t * b * n);
         int before = Parallel.threads();
@@ -355,5 +431,119 @@ class RecurrentKernelTest {
             assertArrayEquals(first.get(i++), p.grad().data(), p.name());
         }
         assertArrayEquals(out, layer.forward(x1, false).data(), "inference spikes");
+    }
+
+    @Test
+    void weightGradientFromTheForwardListsEqualsTheOneFromScanningTheSpikes() {
+        Rng rng = new Rng(13);
+        RecurrentNeuron layer = RLeaky.builder(70).build(new Rng(14));
+        Cell c = layer.cell(false);
+        int t = 40;
+        int b = 6;
+        int n = 70;
+        int len = t * b * n;
+        // dense enough that many columns take more than FLUSH events
+        float[] x = uniform(rng, 0.2f, 1.2f, len);
+        float[] k0 = spikes(rng, 0.4, b * n);
+        float[] mem = new float[len];
+        float[] spk = new float[len];
+        RecurrentKernel.SpikeLists lists = new RecurrentKernel.SpikeLists();
+        RecurrentKernel.forward(c, x, t, b, n, null, null, k0, mem, null, spk, null, lists);
+        float[] gRec = uniform(rng, -1f, 1f, len);
+        float[][] gs = new float[t][];
+        int[] gOff = new int[t];
+        float[][] ss = new float[t][];
+        int[] sOff = new int[t];
+        for (int k = 0; k < t; k++) {
+            gs[k] = gRec;
+            gOff[k] = k * b * n;
+            ss[k] = k == 0 ? k0 : spk;
+            sOff[k] = k == 0 ? 0 : (k - 1) * b * n;
+        }
+        assertTrue(lists.events() > RecurrentKernel.FLUSH * n, "events " + lists.events());
+        float[] listed = new float[n * n];
+        float[] scanned = new float[n * n];
+        RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, lists, listed, null);
+        RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, null, scanned, null);
+        assertArrayEquals(scanned, listed);
+        // and the same lists serve a second pass (a repeated backward)
+        float[] again = new float[n * n];
+        RecurrentKernel.paramGrads(t, b, n, gs, gOff, ss, sOff, lists, again, null);
+        assertArrayEquals(scanned, again);
+    }
+
+    private static List<float[]> gradients(RecurrentNeuron layer) {
+        List<float[]> r = new ArrayList<>();
+        for (io.snn4j.core.Parameter p : layer.parameters()) {
+            r.add(p.grad().data().clone());
+        }
+        return r;
+    }
+
+    @Test
+    void writingIntoTheOutputBeforeBackwardChangesNoGradient() {
+        // the layer no longer keeps its own copy of the spikes: the weight gradient must come from its lists
+        Rng rng = new Rng(15);
+        int t = 9;
+        int b = 3;
+        int n = 40;
+        io.snn4j.core.Tensor x = io.snn4j.core.Tensor.of(uniform(rng, -0.2f, 1.2f, t * b * n), t, b, n);
+        io.snn4j.core.Tensor g = io.snn4j.core.Tensor.of(uniform(rng, -1f, 1f, t * b * n), t, b, n);
+        RLeaky clean = RLeaky.builder(n).learnBeta(true).build(new Rng(16));
+        clean.forward(x, true);
+        float[] gInClean = clean.backward(g).data().clone();
+        RLeaky dirty = RLeaky.builder(n).learnBeta(true).build(new Rng(16));
+        io.snn4j.core.Tensor out = dirty.forward(x, true);
+        java.util.Arrays.fill(out.data(), 7f);
+        float[] gInDirty = dirty.backward(g).data().clone();
+        assertArrayEquals(gInClean, gInDirty, "input gradient");
+        List<float[]> want = gradients(clean);
+        List<float[]> got = gradients(dirty);
+        for (int i = 0; i < want.size(); i++) {
+            assertArrayEquals(want.get(i), got.get(i), clean.parameters().get(i).name());
+        }
+        // a second backward from the same forward adds the same gradients again
+        dirty.backward(g);
+        List<float[]> twice = gradients(dirty);
+        for (int i = 0; i < want.size(); i++) {
+            float[] w = want.get(i);
+            float[] expected = new float[w.length];
+            for (int k = 0; k < w.length; k++) {
+                expected[k] = w[k] + w[k];
+            }
+            assertArrayEquals(expected, twice.get(i), "second backward, " + clean.parameters().get(i).name());
+        }
+    }
+
+    @Test
+    void recordedStepsLeftUnfinishedLeaveNoBiasGradientBehind() {
+        Rng rng = new Rng(17);
+        int t = 5;
+        int b = 2;
+        int n = 12;
+        io.snn4j.core.Tensor x = io.snn4j.core.Tensor.of(uniform(rng, -0.2f, 1.2f, t * b * n), t, b, n);
+        io.snn4j.core.Tensor g = io.snn4j.core.Tensor.of(uniform(rng, -1f, 1f, t * b * n), t, b, n);
+        RLeaky fresh = RLeaky.builder(n).build(new Rng(18));
+        fresh.forward(x, true);
+        fresh.backward(g);
+        RLeaky used = RLeaky.builder(n).build(new Rng(18));
+        used.beginSteps(true);
+        for (int k = 0; k < t; k++) {
+            used.forwardStep(x.slice0(k));
+        }
+        // two of five steps back-propagated, then dropped
+        used.backwardStep(g.slice0(t - 1));
+        used.backwardStep(g.slice0(t - 2));
+        used.resetState();
+        for (io.snn4j.core.Parameter p : used.parameters()) {
+            p.zeroGrad();
+        }
+        used.forward(x, true);
+        used.backward(g);
+        List<float[]> want = gradients(fresh);
+        List<float[]> got = gradients(used);
+        for (int i = 0; i < want.size(); i++) {
+            assertArrayEquals(want.get(i), got.get(i), fresh.parameters().get(i).name());
+        }
     }
 }

@@ -49,6 +49,8 @@ class SpikeEventsTest {
             Leaky.builder().beta(0.85f).perNeuron(n).build(),
             Synaptic.builder().alpha(0.6f).beta(0.8f).build(),
             Synaptic.builder().alpha(0.5f).beta(0.9f).reset(Reset.ZERO).build(),
+            RLeaky.builder(n[n.length - 1]).beta(0.9f).build(new Rng(5)),
+            RSynaptic.builder(n[n.length - 1]).build(new Rng(6)),
         };
     }
 
