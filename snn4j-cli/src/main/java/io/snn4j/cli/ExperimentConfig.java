@@ -28,9 +28,12 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
      * @param steps   rate-coding steps (static data); for temporal data the length samples are cut or padded
      *                to, 0 for the longest sample of each batch
      * @param encoder the audio encoder's options, complete (fsdd), else null
+     * @param frames  the event-to-frame options, complete (nmnist: {@code n_time_bins} or {@code time_window},
+     *                {@code overlap}, {@code include_incomplete}, {@code binary}), else null
      */
     record Data(String dataset, String path, String cache, int steps, String encoding, double gain, double split,
-                double validation, int batchSize, int limit, boolean shuffle, Map<String, Object> encoder) {
+                double validation, int batchSize, int limit, boolean shuffle, Map<String, Object> encoder,
+                Map<String, Object> frames) {
 
         /** Whether the dataset defines its own test split (data.split does not apply). */
         boolean hasTestSplit() {
@@ -39,12 +42,15 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
         /** Whether samples are recordings with their own time axis. */
         boolean temporal() {
-            return "fsdd".equals(dataset);
+            return "fsdd".equals(dataset) || "nmnist".equals(dataset);
         }
     }
 
     /** Datasets {@code data.dataset} accepts. */
-    static final String[] DATASETS = {"digits", "fashion_mnist", "mnist", "fsdd"};
+    static final String[] DATASETS = {"digits", "fashion_mnist", "mnist", "fsdd", "nmnist"};
+
+    /** Keys of {@code data.frames} (nmnist). */
+    static final String[] FRAME_KEYS = {"n_time_bins", "time_window", "overlap", "include_incomplete", "binary"};
 
     /**
      * @param optimizer      {@code type} plus the optimizer's options
@@ -69,7 +75,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
     static final String[] TOP_KEYS = {"data", "network", "training", "output"};
     static final String[] DATA_KEYS = {"dataset", "path", "cache", "steps", "encoding", "gain", "split",
-        "validation", "batch_size", "limit", "shuffle", "encoder"};
+        "validation", "batch_size", "limit", "shuffle", "encoder", "frames"};
     static final String[] TRAINING_KEYS = {"epochs", "seed", "threads", "optimizer", "loss", "scheduler",
         "clip_grad_norm", "early_stopping", "checkpoint_every", "time_checkpoint_every"};
     static final String[] OUTPUT_KEYS = {"dir", "report", "export_nir"};
@@ -170,7 +176,9 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
     private static Data data(ConfigSection d) {
         String dataset = d.choice("dataset", "digits", DATASETS);
-        boolean temporal = "fsdd".equals(dataset);
+        boolean audio = "fsdd".equals(dataset);
+        boolean events = "nmnist".equals(dataset);
+        boolean temporal = audio || events;
         boolean ownSplit = !"digits".equals(dataset);
         if (ownSplit && d.has("split")) {
             throw d.error("split", "does not apply to " + dataset + ", which has its own test split; remove it"
@@ -179,19 +187,29 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         if ("digits".equals(dataset) && d.has("path")) {
             throw d.error("path", "does not apply to digits, which are bundled with snn4j");
         }
-        if (temporal && !d.has("path")) {
+        if (events && !d.has("path")) {
+            throw d.error("path", "is required for nmnist: the folder holding Train/<label>/*.bin and"
+                    + " Test/<label>/*.bin");
+        }
+        if (audio && !d.has("path")) {
             throw d.error("path", "is required for fsdd: the folder of {digit}_{speaker}_{index}.wav recordings"
                     + " (https://github.com/Jakobovski/free-spoken-digit-dataset)");
         }
         if (temporal && d.has("gain")) {
-            throw d.error("gain", "applies to rate coding only; fsdd recordings are coded by data.encoder");
+            throw d.error("gain", "applies to rate coding only; " + dataset + " recordings are coded by data."
+                    + (audio ? "encoder" : "frames"));
         }
-        if (!temporal && d.has("encoder")) {
+        if (!events && d.has("frames")) {
+            throw d.error("frames", "applies to event datasets (nmnist) only");
+        }
+        if (!audio && d.has("encoder")) {
             throw d.error("encoder", "applies to audio datasets (fsdd) only");
         }
-        String encoding = temporal ? d.choice("encoding", "cochlea", "cochlea") : d.choice("encoding", "rate", "rate");
+        String encoding = audio ? d.choice("encoding", "cochlea", "cochlea")
+                : events ? d.choice("encoding", "frames", "frames") : d.choice("encoding", "rate", "rate");
         Map<String, Object> encoder = null;
-        if (temporal) {
+        Map<String, Object> frames = events ? frames(d.sectionOrEmpty("frames")) : null;
+        if (audio) {
             ConfigSection e = d.sectionOrEmpty("encoder");
             try {
                 encoder = io.snn4j.data.audio.CochleaEncoder.Params.defaults().with(e.values()).toMap();
@@ -208,7 +226,29 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
                 d.integer("batch_size", 64, 1),
                 d.integer("limit", 0, 0),
                 d.bool("shuffle", true),
-                encoder);
+                encoder, frames);
+    }
+
+    /** {@code data.frames}, complete: one of n_time_bins (default 10) or time_window (us), and the options. */
+    private static Map<String, Object> frames(ConfigSection f) {
+        f.checkKeys(FRAME_KEYS);
+        if (f.has("n_time_bins") && f.has("time_window")) {
+            throw f.error("n_time_bins", "and time_window cannot both be given; choose one");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (f.has("time_window")) {
+            m.put("time_window", f.positive("time_window", 1000));
+            m.put("overlap", f.number("overlap", 0, 0, false, (Double) m.get("time_window"), true));
+            m.put("include_incomplete", f.bool("include_incomplete", false));
+        } else {
+            if (f.has("include_incomplete")) {
+                throw f.error("include_incomplete", "applies to time_window only (as in tonic)");
+            }
+            m.put("n_time_bins", f.integer("n_time_bins", 10, 1));
+            m.put("overlap", f.number("overlap", 0, 0, false, 1, true));
+        }
+        m.put("binary", f.bool("binary", true));
+        return m;
     }
 
     /** A {@code {type: ..., options...}} entry, given as a map or just as its type name. */
@@ -276,6 +316,9 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         d.put("shuffle", data.shuffle());
         if (data.encoder() != null) {
             d.put("encoder", data.encoder());
+        }
+        if (data.frames() != null) {
+            d.put("frames", data.frames());
         }
         m.put("data", d);
         m.put("network", Map.of("layers", new ArrayList<>(layers)));

@@ -7,9 +7,12 @@ import io.snn4j.data.dataset.Datasets;
 import io.snn4j.data.dataset.Fsdd;
 import io.snn4j.data.dataset.Loader;
 import io.snn4j.data.dataset.MnistFamily;
+import io.snn4j.data.dataset.Nmnist;
 import io.snn4j.data.dataset.SampleCache;
 import io.snn4j.data.dataset.Splits;
 import io.snn4j.data.digits.Digits;
+import io.snn4j.data.events.EventFormatException;
+import io.snn4j.data.events.ToFrame;
 import io.snn4j.data.io.ArrayFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +25,7 @@ import java.util.Map;
  * The data side of an experiment: the dataset named in {@code data.dataset}, split into train, (validation) and
  * test parts, each behind a {@link Loader} that produces {@code [T, B, ...]} spike batches.
  *
- * <p>Splits: digits are split by {@code data.split} (stratified); fashion_mnist, mnist and fsdd come with their
+ * <p>Splits: digits are split by {@code data.split} (stratified); fashion_mnist, mnist, fsdd and nmnist come with their
  * own test split. {@code data.validation} takes a stratified part of the training split. Seeds: the split uses
  * {@code training.seed}, the validation split {@code seed + 1}, the training batches {@code seed}, the test
  * batches {@code seed + 1000} and the validation batches {@code seed + 2000} (fixed across epochs).
@@ -91,9 +94,28 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
                     }
                     preload(fsdd, train, test, cfg.training().threads(), err);
                 }
+                case "nmnist" -> {
+                    Nmnist nm = Nmnist.open(userPath(dc.path()), toFrame(dc.frames()),
+                            Boolean.TRUE.equals(dc.frames().get("binary")), cacheRoot);
+                    names = nm.classNames();
+                    train = nm.train();
+                    test = nm.test();
+                    if (dc.limit() > 0) {
+                        train = Splits.randomSubset(train, dc.limit(), seed);
+                        test = Splits.randomSubset(test, dc.limit(), seed + 1);
+                    }
+                    long t0 = System.nanoTime();
+                    err.println("snn4j: nmnist: " + (train.size() + test.size()) + " recordings to frames ("
+                            + describeFrames(dc.frames()) + "; cache " + nm.cacheDir().getParent() + ")");
+                    err.flush();
+                    Datasets.preload(train, cfg.training().threads(), null);
+                    Datasets.preload(test, cfg.training().threads(), null);
+                    err.printf(Locale.ROOT, "snn4j: nmnist: ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                    err.flush();
+                }
                 default -> throw new UserError(source + ": data.dataset: unknown dataset " + dc.dataset());
             }
-        } catch (ArrayFileException | AudioFileException e) {
+        } catch (ArrayFileException | AudioFileException | EventFormatException e) {
             throw new UserError(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UserError(e.getCause() != null && e.getCause().getMessage() != null
@@ -109,13 +131,16 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
             train = v.train();
             val = v.test();
         }
-        if (!dc.temporal() && flatten) {
+        if (flatten) {
             int n = io.snn4j.core.Tensor.sizeOf(train.shape());
             train = Datasets.reshaped(train, n);
             test = Datasets.reshaped(test, n);
             val = val == null ? null : Datasets.reshaped(val, n);
         }
-        if (dc.temporal()) {
+        if (dc.frames() != null) {
+            kind = (dc.steps() > 0 ? dc.steps() + " frames" : "frames") + " of events (" + describeFrames(dc.frames())
+                    + ")";
+        } else if (dc.temporal()) {
             Map<String, Object> e = dc.encoder();
             double stepMs = ((Number) e.get("dt")).doubleValue() * ((Number) e.get("bin")).intValue() * 1000;
             kind = (dc.steps() > 0 ? dc.steps() + " time steps" : "time steps") + String.format(Locale.ROOT,
@@ -163,6 +188,22 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
         Datasets.preload(test, threads, null);
         err.printf(Locale.ROOT, "snn4j: fsdd: ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         err.flush();
+    }
+
+    /** tonic's ToFrame for the complete {@code data.frames} options. */
+    static ToFrame toFrame(Map<String, Object> f) {
+        double overlap = ((Number) f.get("overlap")).doubleValue();
+        if (f.containsKey("time_window")) {
+            return ToFrame.timeWindow(((Number) f.get("time_window")).doubleValue()).overlap(overlap)
+                    .includeIncomplete(Boolean.TRUE.equals(f.get("include_incomplete")));
+        }
+        return ToFrame.nTimeBins(((Number) f.get("n_time_bins")).intValue()).overlap(overlap);
+    }
+
+    private static String describeFrames(Map<String, Object> f) {
+        String how = f.containsKey("time_window") ? "time_window " + fmt(((Number) f.get("time_window"))
+                .doubleValue()) + " us" : "n_time_bins " + f.get("n_time_bins");
+        return "ToFrame " + how + (Boolean.TRUE.equals(f.get("binary")) ? ", binary spikes" : ", event counts");
     }
 
     /** A path from a config: relative to the current directory, a leading {@code ~/} for the home folder. */
