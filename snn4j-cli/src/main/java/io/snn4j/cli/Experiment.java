@@ -27,6 +27,7 @@ import io.snn4j.data.digits.RateCodedBatches;
 import io.snn4j.data.model.FileCheckpointStore;
 import io.snn4j.data.model.ModelFileException;
 import io.snn4j.data.model.Provenance;
+import io.snn4j.nir.convert.SnnToNir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -52,6 +53,7 @@ final class Experiment {
     static final String RESULTS = "results.json";
     static final String MODEL = "model.snn";
     static final String REPORT = "report.html";
+    static final String NIR = "model.nir";
     static final String CHECKPOINT = FileCheckpointStore.FILE_NAME;
 
     private final ExperimentConfig cfg;
@@ -124,6 +126,11 @@ final class Experiment {
                 throw new UserError(source + ": training.time_checkpoint_every: " + e.getMessage());
             }
         }
+        int[] inputShape = {all.features()};
+        if (cfg.output().exportNir()) {
+            // find out now, not after training, whether NIR can express this network
+            NirCommand.toNir(source + ": output.export_nir: the network", net, inputShape, SnnToNir.DEFAULT_DT);
+        }
         Optimizer opt = TrainingParts.optimizer(source, tc.optimizer(), net.parameters());
         Loss loss = TrainingParts.loss(source, tc.loss());
         Scheduler scheduler = TrainingParts.scheduler(source, tc.scheduler(), opt, tc.epochs());
@@ -135,7 +142,6 @@ final class Experiment {
         if (tc.clipGradNorm() > 0) {
             tb.clipGradNorm(tc.clipGradNorm());
         }
-        int[] inputShape = {all.features()};
         Provenance provenance = ModelIo.provenance(tc.seed(), cfg.data().dataset(), cfg.toMap());
         CheckpointStore store = tc.checkpointEvery() > 0 || resume
                 ? ModelIo.checkpoints(dir, net, inputShape, provenance) : null;
@@ -185,8 +191,13 @@ final class Experiment {
         Path model = staged(dir, MODEL);
         Path report = staged(dir, REPORT);
         Path resultsFile = staged(dir, RESULTS);
+        Path nir = staged(dir, NIR);
         try {
             ModelIo.save(model, net, inputShape, provenance);
+            if (cfg.output().exportNir()) {
+                NirCommand.write(nir, NirCommand.toNir(source + ": output.export_nir: the network", net, inputShape,
+                        SnnToNir.DEFAULT_DT));
+            }
             if (cfg.output().report()) {
                 AtomicFiles.writeString(report, Report.html(reportData(net, loss, test, history,
                         val != null ? "validation" : "test", ev, confusion, trainSecs, evalSecs)));
@@ -197,12 +208,16 @@ final class Experiment {
             AtomicFiles.writeString(resultsFile, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(results) + "\n");
             AtomicFiles.move(model, dir.resolve(MODEL));
+            if (cfg.output().exportNir()) {
+                AtomicFiles.move(nir, dir.resolve(NIR));
+            }
             if (cfg.output().report()) {
                 AtomicFiles.move(report, dir.resolve(REPORT));
             }
             AtomicFiles.move(resultsFile, dir.resolve(RESULTS));
         } finally {
             Files.deleteIfExists(model);
+            Files.deleteIfExists(nir);
             Files.deleteIfExists(report);
             Files.deleteIfExists(resultsFile);
         }

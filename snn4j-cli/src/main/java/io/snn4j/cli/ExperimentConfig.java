@@ -38,8 +38,12 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
                     int checkpointEvery, int timeCheckpointEvery) {
     }
 
-    /** @param dir run folder, null for {@code runs/<name>-<timestamp>} */
-    record Output(String dir, boolean report) {
+    /**
+     * @param dir       run folder, null for {@code runs/<name>-<timestamp>}
+     * @param report    whether to write report.html
+     * @param exportNir whether to write model.nir (the model as NIR, snnTorch's convention) next to model.snn
+     */
+    record Output(String dir, boolean report, boolean exportNir) {
     }
 
     static final String[] TOP_KEYS = {"data", "network", "training", "output"};
@@ -47,7 +51,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         "batch_size", "limit", "shuffle"};
     static final String[] TRAINING_KEYS = {"epochs", "seed", "threads", "optimizer", "loss", "scheduler",
         "clip_grad_norm", "early_stopping", "checkpoint_every", "time_checkpoint_every"};
-    static final String[] OUTPUT_KEYS = {"dir", "report"};
+    static final String[] OUTPUT_KEYS = {"dir", "report", "export_nir"};
 
     private static ObjectMapper yaml() {
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
@@ -148,7 +152,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
         ConfigSection o = top.sectionOrEmpty("output");
         o.checkKeys(OUTPUT_KEYS);
-        Output output = new Output(o.string("dir", null), o.bool("report", true));
+        Output output = new Output(o.string("dir", null), o.bool("report", true), o.bool("export_nir", false));
         return new ExperimentConfig(data, layers, training, output);
     }
 
@@ -177,11 +181,16 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
     /** This config with some values replaced from the command line. */
     ExperimentConfig withOverrides(Integer epochs, Long seed, Integer threads, String dir) {
+        return withOverrides(epochs, seed, threads, dir, false);
+    }
+
+    /** This config with some values replaced from the command line; {@code exportNir} true turns model.nir on. */
+    ExperimentConfig withOverrides(Integer epochs, Long seed, Integer threads, String dir, boolean exportNir) {
         Training t = training;
         t = new Training(epochs != null ? epochs : t.epochs(), seed != null ? seed : t.seed(),
                 threads != null ? threads : t.threads(), t.optimizer(), t.loss(), t.scheduler(), t.clipGradNorm(),
                 t.earlyStopping(), t.checkpointEvery(), t.timeCheckpointEvery());
-        Output o = dir != null ? new Output(dir, output.report()) : output;
+        Output o = new Output(dir != null ? dir : output.dir(), output.report(), output.exportNir() || exportNir);
         return new ExperimentConfig(data, layers, t, o);
     }
 
@@ -227,6 +236,9 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
             o.put("dir", output.dir());
         }
         o.put("report", output.report());
+        if (output.exportNir()) {
+            o.put("export_nir", true);
+        }
         m.put("output", o);
         return m;
     }

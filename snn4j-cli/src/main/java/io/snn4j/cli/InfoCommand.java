@@ -2,6 +2,7 @@ package io.snn4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.snn4j.nir.NirFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,11 +19,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code snn4j info FILE}: what a model file or a run's results.json holds. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
-        description = {"Describes a model file (.snn: layers, shapes, parameter counts, provenance) or a run's "
-                + "results.json (accuracy, timings, history)."})
+        description = {"Describes a model file (.snn: layers, shapes, parameter counts, provenance), a run's "
+                + "results.json (accuracy, timings, history) or a NIR file (as 'snn4j nir info')."})
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A .snn model file or a results.json.")
+    @Parameters(paramLabel = "FILE", description = "A .snn model file, a results.json or a .nir file.")
     Path file;
 
     @Spec
@@ -44,12 +45,18 @@ final class InfoCommand implements Callable<Integer> {
             throw UserError.about(file, "cannot read: " + e.getMessage());
         }
         String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
+        if (NirFile.looksLikeHdf5(file)) {
+            NirCommand.Info nir = new NirCommand.Info(); // HDF5: a NIR file, described as 'nir info' does
+            nir.file = file;
+            nir.spec = spec;
+            return nir.call();
+        }
         if (ModelIo.looksLikeModel(head, n)) {
             ModelIo.describe(file, out);
         } else if (start.startsWith("{")) {
             describeResults(file, out);
         } else {
-            throw UserError.about(file, "neither an snn4j model file (.snn) nor a results.json");
+            throw UserError.about(file, "neither an snn4j model file (.snn), a results.json nor a NIR file (.nir)");
         }
         out.flush();
         return 0;

@@ -11,9 +11,10 @@ import picocli.CommandLine.ScopeType;
  * training), 2 usage error (unknown option, missing or malformed argument).
  */
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
-        description = "Spiking neural networks for the JVM: train, inspect and time networks.",
+        description = "Spiking neural networks for the JVM: train, inspect and time networks; read, write and run NIR "
+                + "files.",
         subcommands = {DemoCommand.class, TrainCommand.class, InfoCommand.class, SpeedCommand.class,
-                CommandLine.HelpCommand.class})
+                SimulateCommand.class, NirCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed command. */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code snn4j train --config FILE.yaml}: one experiment described by a YAML file. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Trains the network described by a YAML experiment config (see docs/cli.md and "
-                + "examples/digits.yaml) and writes a run folder with results.json, model.snn and report.html.")
+                + "examples/digits.yaml) and writes a run folder with results.json, model.snn and report.html (and model.nir with "
+                + "--export-nir).")
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE.yaml",
@@ -24,6 +25,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint in the run folder (needs --out or "
             + "output.dir).")
     boolean resume;
+
+    @Option(names = "--export-nir", description = "Also write model.nir, the trained model as a NIR file in "
+            + "snnTorch's convention (sets output.export_nir).")
+    boolean exportNir;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs.")
     Integer epochs;
@@ -46,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--threads must be >= 1, got " + threads);
         }
         ExperimentConfig cfg = ExperimentConfig.read(config)
-                .withOverrides(epochs, seed, threads, out == null ? null : out.toString());
+                .withOverrides(epochs, seed, threads, out == null ? null : out.toString(), exportNir);
         if (resume && cfg.output().dir() == null) {
             throw new UserError("--resume needs the run folder: pass --out DIR or set output.dir in " + config);
         }

@@ -1,0 +1,22 @@
+package io.snn4j.data.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** The project's shared data folder ({@code ../shared/data} from the repository root), or null when absent. */
+final class SharedData {
+    private SharedData() {
+    }
+
+    static Path dir(String name) {
+        for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+            Path d = p.resolve("shared").resolve("data").resolve(name);
+            if (Files.isDirectory(d)) {
+                return d;
+            }
+        }
+        Path d = Paths.get("/work/shared/data").resolve(name);
+        return Files.isDirectory(d) ? d : null;
+    }
+}
