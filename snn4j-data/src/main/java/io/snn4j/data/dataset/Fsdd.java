@@ -43,7 +43,7 @@ public final class Fsdd implements Dataset {
     private final List<Recording> recordings;
     private final CochleaEncoder encoder;
     private final SampleCache cache;
-    private final Tensor[] memo;
+    private final ConvertedFiles samples;
 
     /** One recording: its file, digit, speaker and index. */
     public record Recording(Path file, int digit, String speaker, int index) {
@@ -54,7 +54,7 @@ public final class Fsdd implements Dataset {
         this.recordings = recordings;
         this.encoder = encoder;
         this.cache = cache;
-        this.memo = new Tensor[recordings.size()];
+        this.samples = new ConvertedFiles(recordings.size(), cache, this::convert);
     }
 
     /**
@@ -156,15 +156,7 @@ public final class Fsdd implements Dataset {
      */
     @Override
     public Tensor sample(int i) {
-        Tensor t = memo[i];
-        if (t == null) {
-            Path f = recordings.get(i).file();
-            t = cache == null ? convert(f) : cache.get(f, () -> convert(f));
-            synchronized (memo) {
-                memo[i] = t;
-            }
-        }
-        return t;
+        return samples.get(i, recordings.get(i).file());
     }
 
     private Tensor convert(Path f) {

@@ -177,7 +177,7 @@ public final class Nmnist {
         private final boolean binary;
         private final SensorSize sensor;
         private final SampleCache cache;
-        private final Tensor[] memo;
+        private final ConvertedFiles samples;
 
         Split(String name, List<Recording> recordings, int classes, ToFrame frames, boolean binary,
               SensorSize sensor, SampleCache cache) {
@@ -188,7 +188,7 @@ public final class Nmnist {
             this.binary = binary;
             this.sensor = sensor;
             this.cache = cache;
-            this.memo = new Tensor[recordings.size()];
+            this.samples = new ConvertedFiles(recordings.size(), cache, this::convert);
         }
 
         @Override
@@ -214,15 +214,7 @@ public final class Nmnist {
          */
         @Override
         public Tensor sample(int i) {
-            Tensor t = memo[i];
-            if (t == null) {
-                Path f = recordings.get(i).file();
-                t = cache == null ? convert(f) : cache.get(f, () -> convert(f));
-                synchronized (memo) {
-                    memo[i] = t;
-                }
-            }
-            return t;
+            return samples.get(i, recordings.get(i).file());
         }
 
         private Tensor convert(Path f) {
