@@ -306,32 +306,40 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
             // the recurrent kernels do not list their spikes: one scan for the next Linear
             tr.events = ElementKernel.listSpikes(tr.out, x.dim(0) * x.dim(1), f[0]);
         }
-        lastFeatures = f;
+        Trace replayTrace = training ? null : new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+        Tensor.Events ev = tr.events;
+        tr.events = null;
+        return finishForward(tr, c, x.shape(), training, replayTrace, null, ev);
+    }
+
+    /**
+     * Records a whole-sequence forward: for training its cache and membrane (copied on request when it lives in a
+     * reused buffer), for inference what rebuilds the membrane on request (a trace over the input, or the fused
+     * synapse); returns the output with its spike list, if any.
+     */
+    private Tensor finishForward(Trace tr, Cell c, int[] shape, boolean training, Trace replayTrace,
+            Linear.Fused replaySynapse, Tensor.Events ev) {
+        lastFeatures = tr.featureShape;
         lastMemBuffer = null;
+        lastMembrane = null;
+        replay = null;
+        replayFused = null;
         if (training) {
             if (isBuffer(MEM, tr.mem)) {
-                lastMembrane = null;
                 lastMemBuffer = tr.mem;
-                lastMemShape = x.shape();
+                lastMemShape = shape;
             } else {
-                lastMembrane = new Tensor(tr.mem, x.shape());
+                lastMembrane = new Tensor(tr.mem, shape);
             }
-            replay = null;
-            replayFused = null;
         } else {
-            lastMembrane = null;
-            replayFused = null;
-            replay = new Trace(x.data(), x.dim(0), x.dim(1), f, null, null, null);
+            replay = replayTrace;
+            replayFused = replaySynapse;
             replayCell = c;
-            replayShape = x.shape();
+            replayShape = shape;
         }
         cache = training ? tr : null;
-        Tensor y = new Tensor(tr.out, x.shape());
-        if (tr.events != null) {
-            y.attachEvents(tr.events);
-            tr.events = null;
-        }
-        return y;
+        Tensor y = new Tensor(tr.out, shape);
+        return ev == null ? y : y.attachEvents(ev);
     }
 
     /**
@@ -364,26 +372,7 @@ abstract class NeuronLayer extends AbstractLayer implements SpikingLayer, FusesA
         tr.syn = training && hasSynapticState() ? alloc(SYN, n) : null;
         Tensor.Events ev = ElementKernel.forwardEmitting(c, fusedSource(syn, f), shape[0], shape[1], f, tr.out,
                 tr.mem, tr.syn, listOutputs);
-        lastFeatures = tr.featureShape;
-        lastMemBuffer = null;
-        lastMembrane = null;
-        replay = null;
-        replayFused = null;
-        if (training) {
-            if (isBuffer(MEM, tr.mem)) {
-                lastMemBuffer = tr.mem;
-                lastMemShape = shape;
-            } else {
-                lastMembrane = new Tensor(tr.mem, shape);
-            }
-        } else {
-            replayFused = syn;
-            replayCell = c;
-            replayShape = shape;
-        }
-        cache = training ? tr : null;
-        Tensor y = new Tensor(tr.out, shape);
-        return ev == null ? y : y.attachEvents(ev);
+        return finishForward(tr, c, shape, training, null, syn, ev);
     }
 
     @Override
