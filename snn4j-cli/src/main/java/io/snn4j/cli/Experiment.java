@@ -369,7 +369,7 @@ final class Experiment {
                 + className(data, predicted).replaceFirst("^digit ", "") + ", " + (cfg.data().temporal() ? x.dim(0) + " " : "")
                 + data.inputKind() + ".";
         return new Report.Data("snn4j: " + cfg.data().dataset() + " classification", summary, history, valLabel,
-                spikes, membranes, note, confusion, yaml(cfg.toMap()));
+                spikes, membranes, note, confusion, yaml(cfg.toMap()), x, data.sampleShape());
     }
 
     private static String className(ExperimentData data, int c) {

@@ -42,15 +42,38 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
 
         /** Whether samples are recordings with their own time axis. */
         boolean temporal() {
-            return "fsdd".equals(dataset) || "nmnist".equals(dataset);
+            return "fsdd".equals(dataset) || isEvents(dataset);
         }
     }
 
     /** Datasets {@code data.dataset} accepts. */
-    static final String[] DATASETS = {"digits", "fashion_mnist", "mnist", "fsdd", "nmnist"};
+    static final String[] DATASETS = {"digits", "fashion_mnist", "mnist", "fsdd", "nmnist", "shd", "ssc",
+        "dvs_gesture"};
 
-    /** Keys of {@code data.frames} (nmnist). */
-    static final String[] FRAME_KEYS = {"n_time_bins", "time_window", "overlap", "include_incomplete", "binary"};
+    /** Event datasets: their recordings become frames ({@code data.frames}). */
+    static final String[] EVENT_DATASETS = {"nmnist", "shd", "ssc", "dvs_gesture"};
+
+    static boolean isEvents(String dataset) {
+        return java.util.Arrays.asList(EVENT_DATASETS).contains(dataset);
+    }
+
+    /** Keys of {@code data.frames} (event datasets). */
+    static final String[] FRAME_KEYS = {"n_time_bins", "time_window", "overlap", "include_incomplete", "binary",
+        "spatial_factor"};
+
+    /** What {@code data.path} must hold, per dataset that needs one. */
+    private static String pathHelp(String dataset) {
+        return switch (dataset) {
+            case "nmnist" -> "the folder holding Train/<label>/*.bin and Test/<label>/*.bin";
+            case "shd" -> "the folder holding shd_train.h5 and shd_test.h5 (or .h5.gz; https://zenkelab.org/datasets/)";
+            case "ssc" -> "the folder holding ssc_train.h5, ssc_valid.h5 and ssc_test.h5 (or .h5.gz;"
+                    + " https://zenkelab.org/datasets/)";
+            case "dvs_gesture" -> "the folder holding tonic's ibmGestureTrain/ and ibmGestureTest/, or IBM's"
+                    + " DvsGesture/ (*.aedat, *_labels.csv, trials_to_train.txt, trials_to_test.txt)";
+            default -> "the folder of {digit}_{speaker}_{index}.wav recordings"
+                    + " (https://github.com/Jakobovski/free-spoken-digit-dataset)";
+        };
+    }
 
     /**
      * @param optimizer      {@code type} plus the optimizer's options
@@ -177,7 +200,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
     private static Data data(ConfigSection d) {
         String dataset = d.choice("dataset", "digits", DATASETS);
         boolean audio = "fsdd".equals(dataset);
-        boolean events = "nmnist".equals(dataset);
+        boolean events = isEvents(dataset);
         boolean temporal = audio || events;
         boolean ownSplit = !"digits".equals(dataset);
         if (ownSplit && d.has("split")) {
@@ -187,20 +210,15 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         if ("digits".equals(dataset) && d.has("path")) {
             throw d.error("path", "does not apply to digits, which are bundled with snn4j");
         }
-        if (events && !d.has("path")) {
-            throw d.error("path", "is required for nmnist: the folder holding Train/<label>/*.bin and"
-                    + " Test/<label>/*.bin");
-        }
-        if (audio && !d.has("path")) {
-            throw d.error("path", "is required for fsdd: the folder of {digit}_{speaker}_{index}.wav recordings"
-                    + " (https://github.com/Jakobovski/free-spoken-digit-dataset)");
+        if ((events || audio) && !d.has("path")) {
+            throw d.error("path", "is required for " + dataset + ": " + pathHelp(dataset));
         }
         if (temporal && d.has("gain")) {
             throw d.error("gain", "applies to rate coding only; " + dataset + " recordings are coded by data."
                     + (audio ? "encoder" : "frames"));
         }
         if (!events && d.has("frames")) {
-            throw d.error("frames", "applies to event datasets (nmnist) only");
+            throw d.error("frames", "applies to event datasets (" + String.join(", ", EVENT_DATASETS) + ") only");
         }
         if (!audio && d.has("encoder")) {
             throw d.error("encoder", "applies to audio datasets (fsdd) only");
@@ -208,7 +226,7 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
         String encoding = audio ? d.choice("encoding", "cochlea", "cochlea")
                 : events ? d.choice("encoding", "frames", "frames") : d.choice("encoding", "rate", "rate");
         Map<String, Object> encoder = null;
-        Map<String, Object> frames = events ? frames(d.sectionOrEmpty("frames")) : null;
+        Map<String, Object> frames = events ? frames(d.sectionOrEmpty("frames"), dataset) : null;
         if (audio) {
             ConfigSection e = d.sectionOrEmpty("encoder");
             try {
@@ -229,8 +247,11 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
                 encoder, frames);
     }
 
-    /** {@code data.frames}, complete: one of n_time_bins (default 10) or time_window (us), and the options. */
-    private static Map<String, Object> frames(ConfigSection f) {
+    /**
+     * {@code data.frames}, complete: one of n_time_bins (default 10; 100 for shd and ssc, 20 for dvs_gesture) or
+     * time_window (us), and the options.
+     */
+    private static Map<String, Object> frames(ConfigSection f, String dataset) {
         f.checkKeys(FRAME_KEYS);
         if (f.has("n_time_bins") && f.has("time_window")) {
             throw f.error("n_time_bins", "and time_window cannot both be given; choose one");
@@ -244,10 +265,16 @@ record ExperimentConfig(Data data, List<Map<String, Object>> layers, Training tr
             if (f.has("include_incomplete")) {
                 throw f.error("include_incomplete", "applies to time_window only (as in tonic)");
             }
-            m.put("n_time_bins", f.integer("n_time_bins", 10, 1));
+            int dflt = switch (dataset) {
+                case "shd", "ssc" -> 100;
+                case "dvs_gesture" -> 20;
+                default -> 10;
+            };
+            m.put("n_time_bins", f.integer("n_time_bins", dflt, 1));
             m.put("overlap", f.number("overlap", 0, 0, false, 1, true));
         }
         m.put("binary", f.bool("binary", true));
+        m.put("spatial_factor", f.number("spatial_factor", 1, 0, true, 1, false));
         return m;
     }
 

@@ -4,11 +4,13 @@ import io.snn4j.data.audio.AudioFileException;
 import io.snn4j.data.audio.CochleaEncoder;
 import io.snn4j.data.dataset.Dataset;
 import io.snn4j.data.dataset.Datasets;
+import io.snn4j.data.dataset.DvsGesture;
 import io.snn4j.data.dataset.Fsdd;
 import io.snn4j.data.dataset.Loader;
 import io.snn4j.data.dataset.MnistFamily;
 import io.snn4j.data.dataset.Nmnist;
 import io.snn4j.data.dataset.SampleCache;
+import io.snn4j.data.dataset.Shd;
 import io.snn4j.data.dataset.Splits;
 import io.snn4j.data.digits.Digits;
 import io.snn4j.data.events.EventFormatException;
@@ -25,8 +27,9 @@ import java.util.Map;
  * The data side of an experiment: the dataset named in {@code data.dataset}, split into train, (validation) and
  * test parts, each behind a {@link Loader} that produces {@code [T, B, ...]} spike batches.
  *
- * <p>Splits: digits are split by {@code data.split} (stratified); fashion_mnist, mnist, fsdd and nmnist come with their
- * own test split. {@code data.validation} takes a stratified part of the training split. Seeds: the split uses
+ * <p>Splits: digits are split by {@code data.split} (stratified); fashion_mnist, mnist, fsdd, nmnist, shd, ssc and dvs_gesture come
+ * with their
+ * own test split (SSC's validation file is not used: data.validation takes a part of the training split). {@code data.validation} takes a stratified part of the training split. Seeds: the split uses
  * {@code training.seed}, the validation split {@code seed + 1}, the training batches {@code seed}, the test
  * batches {@code seed + 1000} and the validation batches {@code seed + 2000} (fixed across epochs).
  *
@@ -37,9 +40,10 @@ import java.util.Map;
  * @param classes     number of classes
  * @param classNames  a name per class
  * @param inputKind   describes the input for the report, e.g. "25 time steps of rate-coded input"
+ * @param sampleShape one step of a sample before flattening, e.g. {@code [1, 28, 28]} or {@code [2, 34, 34]}
  */
 record ExperimentData(Loader train, Loader validation, Loader test, int[] inputShape, int classes,
-                      List<String> classNames, String inputKind) {
+                      List<String> classNames, String inputKind, int[] sampleShape) {
 
     private static final List<String> DIGIT_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
@@ -94,23 +98,50 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
                     }
                     preload(fsdd, train, test, cfg.training().threads(), err);
                 }
-                case "nmnist" -> {
-                    Nmnist nm = Nmnist.open(userPath(dc.path()), toFrame(dc.frames()),
-                            Boolean.TRUE.equals(dc.frames().get("binary")), cacheRoot);
-                    names = nm.classNames();
-                    train = nm.train();
-                    test = nm.test();
+                case "nmnist", "shd", "ssc", "dvs_gesture" -> {
+                    Map<String, Object> f = dc.frames();
+                    boolean binary = Boolean.TRUE.equals(f.get("binary"));
+                    double spatial = ((Number) f.get("spatial_factor")).doubleValue();
+                    Path path = userPath(dc.path());
+                    Path cacheDir;
+                    switch (dc.dataset()) {
+                        case "nmnist" -> {
+                            Nmnist nm = Nmnist.open(path, toFrame(f), binary, spatial,
+                                    io.snn4j.data.events.SensorSize.NMNIST, cacheRoot);
+                            names = nm.classNames();
+                            train = nm.train();
+                            test = nm.test();
+                            cacheDir = nm.cacheDir();
+                        }
+                        case "dvs_gesture" -> {
+                            DvsGesture g = DvsGesture.open(path, toFrame(f), binary, spatial, cacheRoot);
+                            names = g.classNames();
+                            train = g.train();
+                            test = g.test();
+                            cacheDir = g.cacheDir();
+                        }
+                        default -> {
+                            // the files stay open while the process runs (samples are read on demand)
+                            Shd shd = Shd.open(path, "ssc".equals(dc.dataset()) ? Shd.Variant.SSC : Shd.Variant.SHD,
+                                    toFrame(f), binary, spatial, cacheRoot);
+                            names = shd.classNames();
+                            train = shd.train();
+                            test = shd.test();
+                            cacheDir = shd.cacheDir();
+                        }
+                    }
                     if (dc.limit() > 0) {
                         train = Splits.randomSubset(train, dc.limit(), seed);
                         test = Splits.randomSubset(test, dc.limit(), seed + 1);
                     }
                     long t0 = System.nanoTime();
-                    err.println("snn4j: nmnist: " + (train.size() + test.size()) + " recordings to frames ("
-                            + describeFrames(dc.frames()) + "; cache " + nm.cacheDir().getParent() + ")");
+                    err.println("snn4j: " + dc.dataset() + ": " + (train.size() + test.size())
+                            + " recordings to frames (" + describeFrames(f) + "; cache " + cacheDir.getParent() + ")");
                     err.flush();
                     Datasets.preload(train, cfg.training().threads(), null);
                     Datasets.preload(test, cfg.training().threads(), null);
-                    err.printf(Locale.ROOT, "snn4j: nmnist: ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                    err.printf(Locale.ROOT, "snn4j: %s: ready in %.1f s%n", dc.dataset(),
+                            (System.nanoTime() - t0) / 1e9);
                     err.flush();
                 }
                 default -> throw new UserError(source + ": data.dataset: unknown dataset " + dc.dataset());
@@ -131,6 +162,7 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
             train = v.train();
             val = v.test();
         }
+        int[] sampleShape = train.shape();
         if (flatten) {
             int n = io.snn4j.core.Tensor.sizeOf(train.shape());
             train = Datasets.reshaped(train, n);
@@ -152,7 +184,7 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
         Loader trainL = loader(train, dc, gain, seed, dc.shuffle());
         Loader testL = loader(test, dc, gain, seed + 1000, false);
         Loader valL = val == null ? null : loader(val, dc, gain, seed + 2000, false);
-        return new ExperimentData(trainL, valL, testL, train.shape(), train.classes(), names, kind);
+        return new ExperimentData(trainL, valL, testL, train.shape(), train.classes(), names, kind, sampleShape);
     }
 
     private static Loader loader(Dataset d, ExperimentConfig.Data dc, float gain, long seed, boolean shuffle) {
@@ -203,7 +235,9 @@ record ExperimentData(Loader train, Loader validation, Loader test, int[] inputS
     private static String describeFrames(Map<String, Object> f) {
         String how = f.containsKey("time_window") ? "time_window " + fmt(((Number) f.get("time_window"))
                 .doubleValue()) + " us" : "n_time_bins " + f.get("n_time_bins");
-        return "ToFrame " + how + (Boolean.TRUE.equals(f.get("binary")) ? ", binary spikes" : ", event counts");
+        double sf = ((Number) f.getOrDefault("spatial_factor", 1.0)).doubleValue();
+        return "ToFrame " + how + (Boolean.TRUE.equals(f.get("binary")) ? ", binary spikes" : ", event counts")
+                + (sf != 1 ? ", spatial_factor " + fmt(sf) : "");
     }
 
     /** A path from a config: relative to the current directory, a leading {@code ~/} for the home folder. */

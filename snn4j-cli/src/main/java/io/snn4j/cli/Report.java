@@ -46,10 +46,18 @@ final class Report {
      * @param sampleNote e.g. "test sample 0: digit 3, predicted 3"
      * @param confusion  {@code [C][C]}, rows true class, columns predicted
      * @param configYaml the config as text (shown at the end), or null
+     * @param input      the sample's input as the network saw it, {@code [T, 1, ...]}, or null
+     * @param inputShape the shape of one step of {@code input} before any flattening ({@code [P, H, W]} frames,
+     *                   {@code [1, H, W]} images, {@code [C]} channels), or null
      */
     record Data(String title, Map<String, String> summary, List<EpochMetrics> history, String valLabel,
                 Map<String, Tensor> spikes, Tensor membranes, String sampleNote, int[][] confusion,
-                String configYaml) {
+                String configYaml, Tensor input, int[] inputShape) {
+
+        Data(String title, Map<String, String> summary, List<EpochMetrics> history, String valLabel,
+             Map<String, Tensor> spikes, Tensor membranes, String sampleNote, int[][] confusion, String configYaml) {
+            this(title, summary, history, valLabel, spikes, membranes, sampleNote, confusion, configYaml, null, null);
+        }
     }
 
     private Report() {
@@ -77,6 +85,9 @@ final class Report {
         }
 
         s.append("<h2>One ").append("test sample</h2>\n<p>").append(esc(d.sampleNote())).append("</p>\n");
+        if (d.input() != null && d.inputShape() != null) {
+            s.append(inputPicture(d.input(), d.inputShape()));
+        }
         for (Map.Entry<String, Tensor> e : d.spikes().entrySet()) {
             XYChart raster = rasterChart(e.getKey(), e.getValue());
             if (raster == null) {
@@ -98,6 +109,101 @@ final class Report {
         }
         s.append("</body>\n</html>\n");
         return s.toString();
+    }
+
+    /** Panels of at most this many time groups in an input picture. */
+    static final int MAX_PANELS = 8;
+
+    /**
+     * The input sample as a picture: frames ({@code [P, H, W]}, P above 1, H and W above 1) as up to
+     * {@link #MAX_PANELS} panels, each the sum over a group of consecutive time steps (two planes: ON events blue,
+     * OFF red; more: their sum in grey); images ({@code [1, H, W]}) as one picture of the counts over all steps in
+     * grey; drawn pixel for pixel, enlarged. One-dimensional inputs become a raster of time against input channel.
+     */
+    static String inputPicture(Tensor input, int[] shape) {
+        int steps = input.dim(0);
+        int per = input.size() / steps;
+        if (Tensor.sizeOf(shape) != per) {
+            throw new IllegalArgumentException("input shape " + java.util.Arrays.toString(shape) + " does not hold "
+                    + per + " values per step");
+        }
+        if (shape.length >= 2 && shape[shape.length - 1] > 1 && shape[shape.length - 2] > 1) {
+            int w = shape[shape.length - 1];
+            int h = shape[shape.length - 2];
+            int planes = per / (w * h);
+            // event frames change over time: panels; one plane (a rate-coded image): one picture of the counts
+            int panels = planes == 1 ? 1 : Math.min(MAX_PANELS, steps);
+            float[][] sum = new float[panels][planes * h * w];
+            float[] v = input.data();
+            float max = 0;
+            for (int t = 0; t < steps; t++) {
+                float[] dst = sum[(int) ((long) t * panels / steps)];
+                for (int i = 0; i < per; i++) {
+                    dst[i] += v[t * per + i];
+                }
+            }
+            for (float[] a : sum) {
+                for (float f : a) {
+                    max = Math.max(max, f);
+                }
+            }
+            int scale = Math.max(1, Math.min(20, 160 / Math.max(w, h)));
+            int gap = 6;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(panels * (w * scale + gap) - gap,
+                    h * scale, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int k = 0; k < panels; k++) {
+                for (int yy = 0; yy < h; yy++) {
+                    for (int xx = 0; xx < w; xx++) {
+                        int rgb = pixel(sum[k], planes, h * w, yy * w + xx, max);
+                        for (int dy = 0; dy < scale; dy++) {
+                            for (int dx = 0; dx < scale; dx++) {
+                                img.setRGB(k * (w * scale + gap) + xx * scale + dx, yy * scale + dy, rgb);
+                            }
+                        }
+                    }
+                }
+                for (int yy = 0; k < panels - 1 && yy < h * scale; yy++) {
+                    for (int dx = 0; dx < gap; dx++) {
+                        img.setRGB(k * (w * scale + gap) + w * scale + dx, yy, 0xCCCCCC);
+                    }
+                }
+            }
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(img, "png", png);
+            } catch (IOException e) {
+                throw new UncheckedIOException("report: cannot encode the input picture", e);
+            }
+            String what = (planes == 2 ? "event frames (ON blue, OFF red)" : planes == 1 ? "spikes per pixel"
+                    : planes + "-channel frames") + ", " + w + "x" + h + ", " + steps + " time step"
+                    + (steps == 1 ? "" : "s") + (panels < steps ? " summed into " + panels + " panel"
+                    + (panels == 1 ? "" : "s") : "");
+            return "<p>Input: " + esc(what) + ".</p>\n<img alt=\"input: " + esc(what) + "\" src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\">\n";
+        }
+        XYChart raster = rasterChart("input", input);
+        return raster == null ? "<p>Input: no spikes in this sample.</p>\n" : img(raster, "input spike raster");
+    }
+
+    /** One pixel: two planes as ON (blue) / OFF (red), otherwise the planes' sum in grey; white is zero. */
+    private static int pixel(float[] a, int planes, int plane, int i, float max) {
+        if (max <= 0) {
+            return 0xFFFFFF;
+        }
+        if (planes == 2) {
+            float off = Math.min(1f, Math.abs(a[i]) / max);
+            float on = Math.min(1f, Math.abs(a[plane + i]) / max);
+            int r = 255 - (int) (255 * on);
+            int g = 255 - (int) (255 * Math.max(on, off));
+            int b = 255 - (int) (255 * off);
+            return r << 16 | g << 8 | b;
+        }
+        float s = 0;
+        for (int p = 0; p < planes; p++) {
+            s += Math.abs(a[p * plane + i]);
+        }
+        int grey = 255 - (int) (255 * Math.min(1f, s / (max * planes)));
+        return grey << 16 | grey << 8 | grey;
     }
 
     private static String img(Chart<?, ?> chart, String alt) {

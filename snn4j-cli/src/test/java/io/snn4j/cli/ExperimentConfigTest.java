@@ -67,7 +67,7 @@ class ExperimentConfigTest {
         m = errorOf(LAYERS + "output:\n  report: maybe\n");
         assertEquals("exp.yaml: output.report must be true or false, got 'maybe'", m);
         m = errorOf(LAYERS + "data:\n  dataset: cifar10\n");
-        assertEquals("exp.yaml: data.dataset must be one of digits, fashion_mnist, mnist, fsdd, nmnist, got 'cifar10'", m);
+        assertEquals("exp.yaml: data.dataset must be one of digits, fashion_mnist, mnist, fsdd, nmnist, shd, ssc, dvs_gesture, got 'cifar10'", m);
     }
 
     @Test

@@ -49,7 +49,7 @@ class NmnistConfigTest {
                 errorOf(LAYERS + "data:\n  dataset: nmnist\n  path: x\n  frames: {overlap: 1}\n"));
         assertEquals("exp.yaml: data.frames.include_incomplete applies to time_window only (as in tonic)",
                 errorOf(LAYERS + "data:\n  dataset: nmnist\n  path: x\n  frames: {include_incomplete: true}\n"));
-        assertEquals("exp.yaml: data.frames applies to event datasets (nmnist) only",
+        assertEquals("exp.yaml: data.frames applies to event datasets (nmnist, shd, ssc, dvs_gesture) only",
                 errorOf(LAYERS + "data:\n  dataset: fsdd\n  path: x\n  frames: {n_time_bins: 3}\n"));
         assertEquals("exp.yaml: data.encoder applies to audio datasets (fsdd) only",
                 errorOf(LAYERS + "data:\n  dataset: nmnist\n  path: x\n  encoder: {channels: 3}\n"));
@@ -58,14 +58,15 @@ class NmnistConfigTest {
                         + " data.frames"));
 
         ExperimentConfig c = ExperimentConfig.parse(LAYERS + "data:\n  dataset: nmnist\n  path: x\n", "exp.yaml");
-        assertEquals(Map.of("n_time_bins", 10, "overlap", 0.0, "binary", true), c.data().frames());
+        assertEquals(Map.of("n_time_bins", 10, "overlap", 0.0, "binary", true, "spatial_factor", 1.0),
+                c.data().frames());
         assertEquals("frames", c.data().encoding());
         assertTrue(c.data().temporal());
         assertEquals(0, c.data().steps());
         c = ExperimentConfig.parse(LAYERS + "data:\n  dataset: nmnist\n  path: x\n  frames: {time_window: 20000,"
                 + " overlap: 5000, include_incomplete: true, binary: false}\n", "exp.yaml");
-        assertEquals(Map.of("time_window", 20000.0, "overlap", 5000.0, "include_incomplete", true, "binary", false),
-                c.data().frames());
+        assertEquals(Map.of("time_window", 20000.0, "overlap", 5000.0, "include_incomplete", true, "binary", false,
+                "spatial_factor", 1.0), c.data().frames());
         assertEquals(c.toMap(), ExperimentConfig.parse(Experiment.yaml(c.toMap()), "again").toMap());
     }
 

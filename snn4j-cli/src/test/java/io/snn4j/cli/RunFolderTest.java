@@ -65,8 +65,9 @@ class RunFolderTest {
         assertEquals(10, res.path("confusion_matrix").size());
 
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(6, html.split("src=\"data:image/png;base64,", -1).length - 1,
-                "loss, accuracy, two rasters, membranes, confusion matrix");
+        assertEquals(7, html.split("src=\"data:image/png;base64,", -1).length - 1,
+                "loss, accuracy, the input, two rasters, membranes, confusion matrix");
+        assertTrue(html.contains("<p>Input: spikes per pixel, 8x8, 25 time steps summed into 1 panel.</p>"), html);
         assertFalse(html.contains("src=\"http"), "the report must not load anything");
         assertTrue(Files.size(run.resolve("model.snn")) > 9610 * 4, "the weights are in the model file");
 

@@ -1,6 +1,5 @@
 package io.snn4j.data.dataset;
 
-import io.snn4j.core.Tensor;
 import io.snn4j.data.events.EventFiles;
 import io.snn4j.data.events.Events;
 import io.snn4j.data.events.ReadOptions;
@@ -15,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -40,14 +40,10 @@ public final class Nmnist {
 
     private final Path dir;
     private final List<String> classNames;
-    private final Split train;
-    private final Split test;
+    private final EventSplit train;
+    private final EventSplit test;
 
-    /** One recording: its file and label. */
-    public record Recording(Path file, int label) {
-    }
-
-    private Nmnist(Path dir, List<String> classNames, Split train, Split test) {
+    private Nmnist(Path dir, List<String> classNames, EventSplit train, EventSplit test) {
         this.dir = dir;
         this.classNames = classNames;
         this.train = train;
@@ -69,6 +65,15 @@ public final class Nmnist {
      *                              no .bin files
      */
     public static Nmnist open(Path dir, ToFrame frames, boolean binary, SensorSize sensor, Path cacheRoot) {
+        return open(dir, frames, binary, 1, sensor, cacheRoot);
+    }
+
+    /**
+     * As {@link #open(Path, ToFrame, boolean, SensorSize, Path)}, with tonic's {@code Downsample(spatial_factor)}
+     * applied to the events before the frames ({@code spatialFactor} in (0, 1], 1 for none).
+     */
+    public static Nmnist open(Path dir, ToFrame frames, boolean binary, double spatialFactor, SensorSize sensor,
+                              Path cacheRoot) {
         if (!Files.isDirectory(dir)) {
             throw new UncheckedIOException(new IOException(dir + ": " + (Files.exists(dir) ? "is not a folder"
                     : "no such folder") + " (expected an N-MNIST folder with Train/<label>/*.bin and"
@@ -82,11 +87,14 @@ public final class Nmnist {
         if (classes.stream().allMatch(s -> s.matches("\\d{1,9}"))) {
             classes.sort(Comparator.comparingInt(Integer::parseInt));
         }
-        ToFrame tf = frames.sensorSize(sensor).emptyAsTonic(false);
-        String key = CONVERTER + ";" + tf + ";binary=" + binary + ";sensor=" + sensor;
-        Split tr = new Split("nmnist/train", list(trainDir, classes), classes.size(), tf, binary, sensor,
+        String key = EventSplit.key(CONVERTER, frames, binary, spatialFactor, sensor);
+        Function<EventSplit.Item, Events> read = it -> EventFiles.read(it.file(),
+                ReadOptions.DEFAULT.withSensorSize(sensor));
+        EventSplit tr = new EventSplit("nmnist/train", list(trainDir, classes), classes.size(), frames, binary,
+                spatialFactor, sensor, read,
                 cacheRoot == null ? null : new SampleCache(cacheRoot, "nmnist", key + ";split=Train"));
-        Split te = new Split("nmnist/test", list(testDir, classes), classes.size(), tf, binary, sensor,
+        EventSplit te = new EventSplit("nmnist/test", list(testDir, classes), classes.size(), frames, binary,
+                spatialFactor, sensor, read,
                 cacheRoot == null ? null : new SampleCache(cacheRoot, "nmnist", key + ";split=Test"));
         return new Nmnist(dir, List.copyOf(classes), tr, te);
     }
@@ -117,8 +125,8 @@ public final class Nmnist {
         return out;
     }
 
-    private static List<Recording> list(Path split, List<String> classes) {
-        List<Recording> recs = new ArrayList<>();
+    private static List<EventSplit.Item> list(Path split, List<String> classes) {
+        List<EventSplit.Item> recs = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             Path d = split.resolve(classes.get(c));
             if (!Files.isDirectory(d)) {
@@ -133,7 +141,7 @@ public final class Nmnist {
             }
             files.sort(Comparator.comparing(p -> p.getFileName().toString()));
             for (Path f : files) {
-                recs.add(new Recording(f, c));
+                recs.add(new EventSplit.Item(f, null, c));
             }
         }
         if (recs.isEmpty()) {
@@ -165,76 +173,6 @@ public final class Nmnist {
 
     /** The on-disk cache folder of the training split, or null. */
     public Path cacheDir() {
-        return train.cache == null ? null : train.cache.dir();
-    }
-
-    /** One split: recordings converted to frames when first asked for. */
-    private static final class Split implements Dataset {
-        private final String name;
-        private final List<Recording> recordings;
-        private final int classes;
-        private final ToFrame frames;
-        private final boolean binary;
-        private final SensorSize sensor;
-        private final SampleCache cache;
-        private final ConvertedFiles samples;
-
-        Split(String name, List<Recording> recordings, int classes, ToFrame frames, boolean binary,
-              SensorSize sensor, SampleCache cache) {
-            this.name = name;
-            this.recordings = recordings;
-            this.classes = classes;
-            this.frames = frames;
-            this.binary = binary;
-            this.sensor = sensor;
-            this.cache = cache;
-            this.samples = new ConvertedFiles(recordings.size(), cache, this::convert);
-        }
-
-        @Override
-        public int size() {
-            return recordings.size();
-        }
-
-        @Override
-        public int classes() {
-            return classes;
-        }
-
-        @Override
-        public int label(int i) {
-            return recordings.get(i).label();
-        }
-
-        /**
-         * {@code [T_i, P, H, W]} frames of recording {@code i}.
-         *
-         * @throws io.snn4j.data.events.EventFormatException naming the file when it cannot be read, or has
-         *                                                   events outside the sensor
-         */
-        @Override
-        public Tensor sample(int i) {
-            return samples.get(i, recordings.get(i).file());
-        }
-
-        private Tensor convert(Path f) {
-            Events ev = EventFiles.read(f, ReadOptions.DEFAULT.withSensorSize(sensor));
-            return frames.apply(ev).toTensor(binary);
-        }
-
-        @Override
-        public int[] shape() {
-            return new int[] {sensor.polarities(), sensor.height(), sensor.width()};
-        }
-
-        @Override
-        public boolean temporal() {
-            return true;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
+        return train.cache() == null ? null : train.cache().dir();
     }
 }

@@ -67,7 +67,17 @@ public final class SampleCache {
      * @param source the file the sample is converted from (its name, size and modification time identify it)
      */
     public Tensor get(Path source, Supplier<Tensor> convert) {
-        Path file = dir.resolve(entryName(source));
+        return get(source, null, convert);
+    }
+
+    /**
+     * As {@link #get(Path, Supplier)} for one of several samples cut from the same file (a recording of several
+     * gestures, one sample of an HDF5 file).
+     *
+     * @param part names the sample within {@code source} (e.g. its index), or null for the whole file
+     */
+    public Tensor get(Path source, String part, Supplier<Tensor> convert) {
+        Path file = dir.resolve(entryName(source, part));
         if (Files.isRegularFile(file)) {
             try {
                 return Npy.read(file).toTensor();
@@ -82,6 +92,11 @@ public final class SampleCache {
 
     /** The cache file name of a source: its name, size and modification time. */
     static String entryName(Path source) {
+        return entryName(source, null);
+    }
+
+    /** The cache file name of one part of a source ({@code part} null for the whole file). */
+    static String entryName(Path source, String part) {
         long size;
         long mtime;
         try {
@@ -92,7 +107,12 @@ public final class SampleCache {
             mtime = -1;
         }
         String base = source.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        return base + "-" + sha256(source.getFileName() + "|" + size + "|" + mtime).substring(0, 12) + ".npy";
+        String id = source.getFileName() + "|" + size + "|" + mtime;
+        if (part != null) {
+            base += "-" + part.replaceAll("[^A-Za-z0-9._-]", "_");
+            id += "|" + part;
+        }
+        return base + "-" + sha256(id).substring(0, 12) + ".npy";
     }
 
     private static NdArray compact(Tensor t) {
