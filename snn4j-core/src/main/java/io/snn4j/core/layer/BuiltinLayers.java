@@ -1,6 +1,6 @@
 package io.snn4j.core.layer;
 
-/** Registers the built-in synapse and shape layers with {@link Layers}. */
+/** Registers the built-in synapse, shape and conventional (ANN) layers with {@link Layers}. */
 final class BuiltinLayers {
     private BuiltinLayers() {
     }
@@ -15,5 +15,12 @@ final class BuiltinLayers {
         Layers.register("dropout", Dropout::fromSpec);
         Layers.register("batchnorm_tt", (spec, rng) -> BatchNormTT.fromSpec(spec));
         Layers.register("graph", Graph::fromSpec);
+        Layers.register("lstm", Lstm::fromSpec);
+        Layers.register("gru", Gru::fromSpec);
+        Layers.register("rnn", Rnn::fromSpec);
+        Layers.register("relu", (spec, rng) -> Activation.fromSpec(spec));
+        Layers.register("sigmoid", (spec, rng) -> Activation.fromSpec(spec));
+        Layers.register("tanh", (spec, rng) -> Activation.fromSpec(spec));
+        Layers.register("layernorm", (spec, rng) -> LayerNorm.fromSpec(spec));
     }
 }
