@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Spiking neural networks for the JVM: train, inspect and time networks; read, write and run NIR "
                 + "files.",
         subcommands = {DemoCommand.class, TrainCommand.class, InfoCommand.class, SpeedCommand.class,
-                SimulateCommand.class, NirCommand.class, EventsCommand.class, AudioCommand.class,
+                SimulateCommand.class, NirCommand.class, EventsCommand.class, AudioCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
