@@ -13,7 +13,8 @@ import io.snn4j.core.train.Batch;
  * @param decisions per step, the position (symbol index within its sample) whose decision is due, -1 elsewhere;
  *                  the steps of one decision share it
  * @param samples   per batch entry, the index of its sample in the {@link SymSeqData}
- * @param labels    per batch entry, the label the {@link Batch} carries (see {@link SymSeqBatches.LabelMode})
+ * @param labels    per batch entry, the label the {@link Batch} carries: the class of the sample's single decision
+ *                  for one-decision tasks, else 0 (see {@link SymSeqBatches#classLabels()})
  */
 public record SymSeqBatch(Tensor input, int[] targets, float[] mask, int[] decisions, int[] samples, int[] labels) {
 
@@ -25,8 +26,8 @@ public record SymSeqBatch(Tensor input, int[] targets, float[] mask, int[] decis
         return input.dim(1);
     }
 
-    /** As a core {@link Batch} for the Trainer: the input and the labels. */
+    /** As a core {@link Batch} for the Trainer: the input, the labels and the per-step targets. */
     public Batch batch() {
-        return new Batch(input, labels);
+        return new Batch(input, labels, targets);
     }
 }

@@ -7,41 +7,26 @@ import io.snn4j.core.train.BatchSource;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mini-batches of a {@link SymSeqData} encoded by an {@link InputEncoding}: a {@link BatchSource} for core's
  * {@code Trainer} and the full per-step targets and masks ({@link #batches(int)}) for evaluation.
  *
- * <p>Core's {@link Batch} carries one label per sample, but most of these tasks have a decision at many steps. So
- * by default ({@link LabelMode#SAMPLE_KEYS}) a batch's labels are keys that name the source and the sample, and
- * {@link SymSeqLoss} (built over the sources with {@link SymSeqLoss#of}) looks the per-step targets up from them.
- * For tasks with one decision per sample (grammaticality, n-AX) {@link LabelMode#CLASS} makes the labels that
- * decision's class, for core's own losses and classification metrics.
+ * <p>The core {@link Batch}es carry the per-step targets ({@link Batch#stepTargets()}, {@code [T * B]}, the class
+ * due at each step or -1), which {@link SymSeqLoss} reads. Their labels are the class of each sample's single
+ * decision for tasks with one decision per sample (grammaticality, n-AX; {@link #classLabels()}), so core's own
+ * losses and classification metrics work on those too, and 0 for the other tasks.
  *
  * <p>Deterministic: the sample order of epoch e (shuffled when asked) and the Poisson spikes depend only on
  * {@code (seed, e)}; batches are built on the calling thread.
  */
 public final class SymSeqBatches implements BatchSource {
-    /** What a {@link Batch}'s labels hold. */
-    public enum LabelMode {
-        /** Keys of the samples, for {@link SymSeqLoss} (default). */
-        SAMPLE_KEYS,
-        /** The class of the sample's single decision. */
-        CLASS
-    }
-
-    static final int KEY_BITS = 22;
-    private static final int MAX_SAMPLES = 1 << KEY_BITS;
-    private static final AtomicInteger TAGS = new AtomicInteger();
-
     private final SymSeqData data;
     private final InputEncoding encoding;
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
-    private final LabelMode labelMode;
-    private final int tag;
+    private final boolean classLabels;
 
     private SymSeqBatches(Builder b) {
         this.data = b.data;
@@ -49,19 +34,10 @@ public final class SymSeqBatches implements BatchSource {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.shuffle = b.shuffle;
-        this.labelMode = b.labelMode;
         if (data.size() == 0) {
             throw new IllegalArgumentException(data.task() + ": no samples");
         }
-        if (data.size() > MAX_SAMPLES) {
-            throw new IllegalArgumentException(data.task() + ": at most " + MAX_SAMPLES + " samples per source, got "
-                    + data.size());
-        }
-        if (labelMode == LabelMode.CLASS && !data.oneDecisionPerSample()) {
-            throw new IllegalArgumentException(data.task() + ": class labels need exactly one decision per sample; "
-                    + "this task has decisions at several positions (use sample keys with SymSeqLoss)");
-        }
-        this.tag = TAGS.getAndIncrement() & ((1 << (31 - KEY_BITS)) - 1);
+        this.classLabels = data.oneDecisionPerSample();
     }
 
     /** Starts batches of {@code data} encoded by {@code encoding}. */
@@ -76,7 +52,6 @@ public final class SymSeqBatches implements BatchSource {
         private int batchSize = 32;
         private long seed;
         private boolean shuffle = true;
-        private LabelMode labelMode = LabelMode.SAMPLE_KEYS;
 
         private Builder(SymSeqData data, InputEncoding encoding) {
             if (data == null || encoding == null) {
@@ -107,14 +82,6 @@ public final class SymSeqBatches implements BatchSource {
             return this;
         }
 
-        public Builder labels(LabelMode m) {
-            if (m == null) {
-                throw new IllegalArgumentException("symseq batches: label mode is null");
-            }
-            this.labelMode = m;
-            return this;
-        }
-
         public SymSeqBatches build() {
             return new SymSeqBatches(this);
         }
@@ -128,12 +95,12 @@ public final class SymSeqBatches implements BatchSource {
         return encoding;
     }
 
-    public LabelMode labelMode() {
-        return labelMode;
-    }
-
-    int tag() {
-        return tag;
+    /**
+     * Whether the batches' labels are the classes of the samples' single decisions (every sample has exactly one
+     * decision); otherwise they are all 0.
+     */
+    public boolean classLabels() {
+        return classLabels;
     }
 
     /** Input channels per step (the number of input symbols). */
@@ -233,7 +200,7 @@ public final class SymSeqBatches implements BatchSource {
             int s = sampleIndices[bi];
             int[] in = data.inputRef(s);
             int[] tg = data.targetsRef(s);
-            labels[bi] = labelMode == LabelMode.CLASS ? singleClass(tg) : key(s);
+            labels[bi] = classLabels ? singleClass(tg) : 0;
             for (int i = 0; i < in.length; i++) {
                 int t0 = i * w;
                 for (int k = 0; k < encoding.symbolSteps(); k++) {
@@ -256,20 +223,11 @@ public final class SymSeqBatches implements BatchSource {
         return new SymSeqBatch(input, targets, mask, decisions, sampleIndices.clone(), labels);
     }
 
-    /** Steps of the longest of these samples. */
-    int steps(int[] sampleIndices) {
-        int maxLen = 0;
-        for (int s : sampleIndices) {
-            maxLen = Math.max(maxLen, data.inputRef(s).length);
-        }
-        return maxLen * encoding.window();
-    }
-
     /**
      * Writes the per-step targets ([t, B], -1 elsewhere), mask and decision positions of these samples; the arrays
      * start out as -1 / 0 / -1.
      */
-    void fillTargets(int[] sampleIndices, int t, int[] targets, float[] mask, int[] decisions) {
+    private void fillTargets(int[] sampleIndices, int t, int[] targets, float[] mask, int[] decisions) {
         int b = sampleIndices.length;
         int w = encoding.window();
         for (int bi = 0; bi < b; bi++) {
@@ -282,16 +240,12 @@ public final class SymSeqBatches implements BatchSource {
                     int step = i * w + k;
                     if (step >= t) {
                         throw new IllegalArgumentException(data.task() + ": sample " + sampleIndices[bi]
-                                + " needs " + tg.length * w + " steps but the output has " + t);
+                                + " needs " + tg.length * w + " steps but the batch has " + t);
                     }
                     int p = step * b + bi;
                     targets[p] = tg[i];
-                    if (mask != null) {
-                        mask[p] = 1f;
-                    }
-                    if (decisions != null) {
-                        decisions[p] = i;
-                    }
+                    mask[p] = 1f;
+                    decisions[p] = i;
                 }
             }
         }
@@ -304,11 +258,6 @@ public final class SymSeqBatches implements BatchSource {
             }
         }
         throw new IllegalStateException("sample without a decision");
-    }
-
-    /** The label key of sample {@code s} of this source. */
-    int key(int s) {
-        return (tag << KEY_BITS) | s;
     }
 
     /** SplitMix64 finaliser of {@code seed + k}, so nearby seeds and epochs give unrelated streams. */

@@ -56,6 +56,7 @@ public record SymSeqEvaluation(int decisions, int correct, int sequences, int se
             throw new IllegalArgumentException("symseq evaluation: the reference's input symbols "
                     + ref.symbols() + " differ from the data's " + data.data().symbols());
         }
+        int window = data.encoding().window();
         int major = ref.majorityClass();
         int[] bigram = ref.bigramPredictor();
         int[][] confusion = new int[c][c];
@@ -81,7 +82,7 @@ public record SymSeqEvaluation(int decisions, int correct, int sequences, int se
             lossSteps += steps;
             boolean[] ok = new boolean[b.size()];
             Arrays.fill(ok, true);
-            SymSeqLoss.forEachDecision(out, b.targets(), b.decisions(), (bi, position, target, predicted) -> {
+            SymSeqLoss.forEachDecision(out, b.targets(), window, (bi, position, target, predicted) -> {
                 counts[0]++;
                 confusion[target][predicted]++;
                 if (predicted == target) {

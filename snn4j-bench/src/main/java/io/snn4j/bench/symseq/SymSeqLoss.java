@@ -1,66 +1,49 @@
 package io.snn4j.bench.symseq;
 
 import io.snn4j.core.Tensor;
+import io.snn4j.core.train.Batch;
 import io.snn4j.core.train.Loss;
 import io.snn4j.core.train.LossValue;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Per-step cross-entropy for symbolic-sequence tasks: at every step where a decision is due, softmax cross-entropy
  * of the network's output at that step ({@code [C]} logits, e.g. a Linear readout's currents or a non-spiking
  * neuron's membrane) against the target class, averaged over all such steps of the batch; no loss elsewhere.
  *
- * <p>With core's {@code Trainer}: build it over every source it will see ({@code SymSeqLoss.of(train, val)}); the
- * sources' batches carry sample keys ({@link SymSeqBatches.LabelMode#SAMPLE_KEYS}) from which the loss finds the
- * per-step targets. {@link #predict} returns, per sample, its key when every decision of the sample is right
- * (the decision's prediction is the argmax of the output summed over its steps) and -1 otherwise, so the Trainer's
- * accuracy is the fraction of sequences without an error; {@link SymSeqEvaluation} gives the per-decision accuracy.
- * {@code predict} reads the targets of the preceding {@link #compute} call on the same output, which is the order
- * in which the Trainer calls them.
+ * <p>The targets are the batch's per-step targets ({@link Batch#stepTargets()}), which {@link SymSeqBatches} puts
+ * into its batches; core's {@code Trainer} passes the batch to {@link #compute(Tensor, Batch)} and
+ * {@link #predict(Tensor, Batch)}. The loss keeps no state: one instance serves any number of sources and threads.
+ * A decision spans the readout steps of one symbol window of the {@link InputEncoding} the loss was built with;
+ * its prediction is the argmax of the output summed over those steps.
+ *
+ * <p>{@link #predict(Tensor, Batch)} gives, per sample:
+ * <ul>
+ *   <li>for a sample whose label is the class of its only decision (the one-decision tasks, grammaticality and
+ *       n-AX, whose batches are labelled with that class): the predicted class;</li>
+ *   <li>otherwise its label when every decision of the sample is right, -1 when one is wrong.</li>
+ * </ul>
+ * So the Trainer's accuracy is the fraction of <em>sequences</em> with every decision right (for one-decision tasks
+ * the ordinary classification accuracy, with a meaningful confusion matrix); {@link SymSeqEvaluation} gives the
+ * per-decision accuracy and the baselines.
  */
 public final class SymSeqLoss implements Loss {
-    private final Map<Integer, SymSeqBatches> sources = new LinkedHashMap<>();
-    private Tensor lastOutput;
-    private int[] lastTargets;
-    private int[] lastDecisions;
-    private int[] lastLabels;
+    private final InputEncoding encoding;
 
-    private SymSeqLoss() {
+    private SymSeqLoss(InputEncoding encoding) {
+        this.encoding = encoding;
     }
 
-    /**
-     * A loss that knows the targets of these sources.
-     *
-     * @throws IllegalArgumentException when a source uses class labels or two sources disagree on the classes
-     */
-    public static SymSeqLoss of(SymSeqBatches... sources) {
-        SymSeqLoss l = new SymSeqLoss();
-        for (SymSeqBatches s : sources) {
-            l.add(s);
+    /** The loss for batches made with {@code encoding} (its window delimits the decisions). */
+    public static SymSeqLoss of(InputEncoding encoding) {
+        if (encoding == null) {
+            throw new IllegalArgumentException("symseq loss: the input encoding is required");
         }
-        return l;
+        return new SymSeqLoss(encoding);
     }
 
-    /** Makes the targets of another source known. */
-    public SymSeqLoss add(SymSeqBatches s) {
-        if (s.labelMode() != SymSeqBatches.LabelMode.SAMPLE_KEYS) {
-            throw new IllegalArgumentException("symseq loss: source " + s.data().task()
-                    + " labels its batches with classes; the per-step loss needs sample keys");
-        }
-        for (SymSeqBatches o : sources.values()) {
-            if (o.classes() != s.classes()) {
-                throw new IllegalArgumentException("symseq loss: sources with " + o.classes() + " and "
-                        + s.classes() + " classes");
-            }
-        }
-        SymSeqBatches prev = sources.putIfAbsent(s.tag(), s);
-        if (prev != null && prev != s) {
-            throw new IllegalArgumentException("symseq loss: too many sources (their keys collide); build one loss "
-                    + "over the sources of one run");
-        }
-        return this;
+    public InputEncoding encoding() {
+        return encoding;
     }
 
     @Override
@@ -68,19 +51,96 @@ public final class SymSeqLoss implements Loss {
         return "symseq_step_ce";
     }
 
+    /** Not available: this loss needs the batch's per-step targets ({@link #compute(Tensor, Batch)}). */
     @Override
     public LossValue compute(Tensor output, int[] labels) {
-        int[][] td = targetsOf(output, labels);
-        int[] targets = td[0];
-        LossValue v = stepCrossEntropy(output, targets);
-        lastOutput = output;
-        lastTargets = targets;
-        lastDecisions = td[1];
-        lastLabels = labels.clone();
-        return v;
+        throw new UnsupportedOperationException("symseq loss: needs the batch's per-step targets; call "
+                + "compute(output, batch) with a batch of SymSeqBatches (the Trainer does)");
     }
 
-    /** The loss of a batch from its own per-step targets (no source lookup). */
+    /** Not available: predictions need the batch's per-step targets ({@link #predict(Tensor, Batch)}). */
+    @Override
+    public int[] predict(Tensor output) {
+        throw new UnsupportedOperationException("symseq loss: needs the batch's per-step targets; call "
+                + "predict(output, batch) with a batch of SymSeqBatches (the Trainer does), or use SymSeqEvaluation");
+    }
+
+    @Override
+    public LossValue compute(Tensor output, Batch batch) {
+        int[] targets = checked(output, batch);
+        return stepCrossEntropy(output, targets);
+    }
+
+    @Override
+    public int[] predict(Tensor output, Batch batch) {
+        int[] targets = checked(output, batch);
+        int b = batch.size();
+        int[] labels = batch.labels();
+        boolean[] ok = new boolean[b];
+        Arrays.fill(ok, true);
+        int[] count = new int[b];
+        int[] target = new int[b];
+        int[] predicted = new int[b];
+        forEachDecision(output, targets, encoding.window(), (bi, position, y, p) -> {
+            count[bi]++;
+            target[bi] = y;
+            predicted[bi] = p;
+            if (p != y) {
+                ok[bi] = false;
+            }
+        });
+        int[] r = new int[b];
+        for (int i = 0; i < b; i++) {
+            if (count[i] == 1 && labels[i] == target[i]) {
+                r[i] = predicted[i];
+            } else {
+                r[i] = ok[i] ? labels[i] : -1;
+            }
+        }
+        return r;
+    }
+
+    /** The batch's step targets, after checking them against the output and the encoding's windows. */
+    private int[] checked(Tensor output, Batch batch) {
+        if (!batch.hasStepTargets()) {
+            throw new IllegalArgumentException("symseq loss: the batch has no per-step targets (make the batches "
+                    + "with SymSeqBatches)");
+        }
+        int t = batch.steps();
+        int b = batch.size();
+        check(output, t, b);
+        int[] targets = batch.stepTargets();
+        int c = output.dim(2);
+        int w = encoding.window();
+        if (t % w != 0) {
+            throw new IllegalArgumentException("symseq loss: the batch has " + t + " steps, not a multiple of the "
+                    + "encoding's " + w + " steps per symbol (was it made with another encoding?)");
+        }
+        for (int bi = 0; bi < b; bi++) {
+            for (int t0 = 0; t0 < t; t0 += w) {
+                int y = -1;
+                for (int k = t0; k < t0 + w; k++) {
+                    int v = targets[k * b + bi];
+                    if (v >= c) {
+                        throw new IllegalArgumentException("symseq loss: target class " + v + " at step " + k
+                                + " of sample " + bi + " but the output has " + c + " classes");
+                    }
+                    if (v >= 0) {
+                        if (y >= 0 && v != y) {
+                            throw new IllegalArgumentException("symseq loss: sample " + bi + " has targets " + y
+                                    + " and " + v + " within the symbol window of steps [" + t0 + ", " + (t0 + w)
+                                    + "); expected one decision per window of " + w + " steps (was the batch made "
+                                    + "with another encoding?)");
+                        }
+                        y = v;
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** The loss of a batch from its own per-step targets. */
     public static LossValue compute(SymSeqBatch batch, Tensor output) {
         check(output, batch.steps(), batch.size());
         return stepCrossEntropy(output, batch.targets());
@@ -88,52 +148,10 @@ public final class SymSeqLoss implements Loss {
 
     private static void check(Tensor output, int t, int b) {
         int[] s = output.shape();
-        if (s.length != 3 || s[0] != t || s[1] != b) {
+        if (s.length != 3 || s[0] != t || s[1] != b || s[2] == 0) {
             throw new IllegalArgumentException("symseq loss: expected output [" + t + ", " + b
                     + ", classes], got " + Arrays.toString(s));
         }
-    }
-
-    /** Per-step targets and decision positions ([T * B] each) of the batch entries named by their keys. */
-    private int[][] targetsOf(Tensor output, int[] labels) {
-        int[] shape = output.shape();
-        if (shape.length != 3) {
-            throw new IllegalArgumentException("symseq loss: expected output [T, B, C], got "
-                    + Arrays.toString(shape));
-        }
-        int t = shape[0];
-        int b = shape[1];
-        if (labels.length != b) {
-            throw new IllegalArgumentException("symseq loss: output has batch size " + b + " but " + labels.length
-                    + " labels were given");
-        }
-        int[] targets = new int[t * b];
-        int[] decisions = new int[t * b];
-        Arrays.fill(targets, -1);
-        Arrays.fill(decisions, -1);
-        int[] one = new int[t];
-        int[] oneDec = new int[t];
-        for (int bi = 0; bi < b; bi++) {
-            SymSeqBatches src = sources.get(labels[bi] >>> SymSeqBatches.KEY_BITS);
-            int sample = labels[bi] & ((1 << SymSeqBatches.KEY_BITS) - 1);
-            if (src == null || sample >= src.samples()) {
-                throw new IllegalArgumentException("symseq loss: label " + labels[bi] + " of batch entry " + bi
-                        + " is no sample key of the sources this loss was built over (build it with "
-                        + "SymSeqLoss.of(train, validation, ...))");
-            }
-            if (shape[2] != src.classes()) {
-                throw new IllegalArgumentException("symseq loss: the output has " + shape[2] + " classes but task "
-                        + src.data().task() + " has " + src.classes());
-            }
-            Arrays.fill(one, -1);
-            Arrays.fill(oneDec, -1);
-            src.fillTargets(new int[]{sample}, t, one, null, oneDec);
-            for (int k = 0; k < t; k++) {
-                targets[k * b + bi] = one[k];
-                decisions[k * b + bi] = oneDec[k];
-            }
-        }
-        return new int[][]{targets, decisions};
     }
 
     /**
@@ -189,67 +207,40 @@ public final class SymSeqLoss implements Loss {
         return new LossValue((float) (total / count), grad);
     }
 
-    @Override
-    public int[] predict(Tensor output) {
-        if (output != lastOutput) {
-            throw new IllegalStateException("symseq loss: predict needs compute on the same output first (the "
-                    + "Trainer calls them in that order); use SymSeqEvaluation to score a network");
-        }
-        int b = output.dim(1);
-        boolean[] ok = allDecisionsRight(output, lastTargets, lastDecisions);
-        int[] r = new int[b];
-        for (int i = 0; i < b; i++) {
-            r[i] = ok[i] ? lastLabels[i] : -1;
-        }
-        return r;
-    }
-
-    /**
-     * Per batch entry: whether each of its decisions is right; a decision's prediction is the argmax of the output
-     * summed over its steps (the consecutive steps with the same decision position).
-     */
-    static boolean[] allDecisionsRight(Tensor output, int[] targets, int[] decisions) {
-        int b = output.dim(1);
-        boolean[] ok = new boolean[b];
-        Arrays.fill(ok, true);
-        forEachDecision(output, targets, decisions, (bi, position, target, predicted) -> {
-            if (predicted != target) {
-                ok[bi] = false;
-            }
-        });
-        return ok;
-    }
-
     /** Receives one decision: batch entry, position in the sample, target and predicted class. */
     interface DecisionVisitor {
         void accept(int batchEntry, int position, int target, int predicted);
     }
 
-    /** Visits every decision of a batch output, in order of batch entry then time. */
-    static void forEachDecision(Tensor output, int[] targets, int[] decisions, DecisionVisitor v) {
+    /**
+     * Visits every decision of a batch output, in order of batch entry then time. The decision of position i is
+     * made of the steps with a target in the symbol window {@code [i W, (i + 1) W)}; its prediction is the argmax
+     * of the output summed over them (the first maximum wins).
+     */
+    static void forEachDecision(Tensor output, int[] targets, int window, DecisionVisitor v) {
         int t = output.dim(0);
         int b = output.dim(1);
         int c = output.dim(2);
         float[] o = output.data();
         double[] acc = new double[c];
         for (int bi = 0; bi < b; bi++) {
-            int k = 0;
-            while (k < t) {
-                int d = decisions[k * b + bi];
-                if (d < 0) {
-                    k++;
-                    continue;
-                }
-                int y = targets[k * b + bi];
+            for (int t0 = 0; t0 < t; t0 += window) {
+                int y = -1;
                 Arrays.fill(acc, 0);
-                while (k < t && decisions[k * b + bi] == d) {
-                    int off = (k * b + bi) * c;
+                for (int k = t0; k < Math.min(t, t0 + window); k++) {
+                    int r = k * b + bi;
+                    if (targets[r] < 0) {
+                        continue;
+                    }
+                    y = targets[r];
+                    int off = r * c;
                     for (int j = 0; j < c; j++) {
                         acc[j] += o[off + j];
                     }
-                    k++;
                 }
-                v.accept(bi, d, y, argmax(acc));
+                if (y >= 0) {
+                    v.accept(bi, t0 / window, y, argmax(acc));
+                }
             }
         }
     }
@@ -262,5 +253,10 @@ public final class SymSeqLoss implements Loss {
             }
         }
         return best;
+    }
+
+    @Override
+    public String toString() {
+        return name() + "[" + encoding.window() + " steps per symbol]";
     }
 }

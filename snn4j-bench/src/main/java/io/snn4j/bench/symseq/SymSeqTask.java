@@ -147,9 +147,14 @@ public final class SymSeqTask {
         return generator.apply(new Gen(samples, new Rng(seed)));
     }
 
-    /** Batches of {@code data} with this task's encoding (sample-key labels, for {@link SymSeqLoss}). */
+    /** Batches of {@code data} with this task's encoding (with per-step targets, for {@link #loss()}). */
     public SymSeqBatches batches(SymSeqData data, int batchSize, long seed, boolean shuffle) {
         return SymSeqBatches.builder(data, encoding).batchSize(batchSize).seed(seed).shuffle(shuffle).build();
+    }
+
+    /** The per-step loss for this task's batches, {@code SymSeqLoss.of(encoding())}. */
+    public SymSeqLoss loss() {
+        return SymSeqLoss.of(encoding);
     }
 
     @Override

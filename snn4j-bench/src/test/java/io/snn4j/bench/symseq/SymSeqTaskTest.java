@@ -14,7 +14,11 @@ import io.snn4j.core.layer.Linear;
 import io.snn4j.core.layer.Network;
 import io.snn4j.core.layer.Sequential;
 import io.snn4j.core.train.Batch;
+import io.snn4j.core.train.Evaluation;
 import io.snn4j.core.train.LossValue;
+import io.snn4j.core.train.Losses;
+import io.snn4j.core.train.Sgd;
+import io.snn4j.core.train.Trainer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +177,10 @@ class SymSeqTaskTest {
         }
         assertNotNullEvents(b.input());
         Batch core = b.batch();
-        assertEquals(4, core.labels().length);
+        assertArrayEquals(new int[4], core.labels(), "several decisions per sample: labels 0");
+        assertArrayEquals(b.targets(), core.stepTargets());
+        assertEquals(b.steps(), core.steps());
+        assertFalse(src.classLabels());
     }
 
     private static void assertNotNullEvents(Tensor t) {
@@ -219,20 +226,33 @@ class SymSeqTaskTest {
     }
 
     @Test
-    void classLabelsForOneDecisionTasksOnly() {
+    void labelsAreTheClassOfOneDecisionTasksAndZeroOtherwise() {
         SymSeqTask g = SymSeqTask.create("reber-grammaticality");
         SymSeqData d = g.generate(10, 1);
-        SymSeqBatches src = SymSeqBatches.builder(d, g.encoding()).labels(SymSeqBatches.LabelMode.CLASS)
-                .shuffle(false).batchSize(10).build();
+        SymSeqBatches src = SymSeqBatches.builder(d, g.encoding()).shuffle(false).batchSize(10).build();
+        assertTrue(src.classLabels());
         Batch b = src.epoch(0).next();
         for (int i = 0; i < 10; i++) {
             int[] y = d.targets(i);
             assertEquals(y[y.length - 1], b.labels()[i]);
         }
+        // so core's own losses work on one-decision tasks
+        Tensor out = new Tensor(b.steps(), 10, 2);
+        assertEquals(Math.log(2), Losses.ceReadout().compute(out, b).value(), 1e-6);
         SymSeqTask p = SymSeqTask.create("reber-next-symbol");
-        assertMessage(() -> SymSeqBatches.builder(p.generate(3, 1), p.encoding())
-                .labels(SymSeqBatches.LabelMode.CLASS).build(), "exactly one decision per sample");
-        assertMessage(() -> SymSeqLoss.of(src), "labels its batches with classes");
+        SymSeqBatches ps = p.batches(p.generate(3, 1), 3, 1, false);
+        assertFalse(ps.classLabels());
+        assertArrayEquals(new int[3], ps.epoch(0).next().labels());
+    }
+
+    /** Random logits for the batch's output shape. */
+    private static Tensor randomOutput(SymSeqBatch b, int classes, long seed) {
+        Rng rng = new Rng(seed);
+        Tensor out = new Tensor(b.steps(), b.size(), classes);
+        for (int i = 0; i < out.size(); i++) {
+            out.data()[i] = rng.uniform(-2, 2);
+        }
+        return out;
     }
 
     @Test
@@ -241,16 +261,12 @@ class SymSeqTaskTest {
         SymSeqData d = t.generate(5, 3);
         SymSeqBatches src = t.batches(d, 5, 1, false);
         SymSeqBatch b = src.batches(0).next();
-        Rng rng = new Rng(3);
-        Tensor out = new Tensor(b.steps(), 5, d.classes().size());
-        for (int i = 0; i < out.size(); i++) {
-            out.data()[i] = rng.uniform(-2, 2);
-        }
+        Tensor out = randomOutput(b, d.classes().size(), 3);
         LossValue lv = SymSeqLoss.compute(b, out);
-        SymSeqLoss loss = SymSeqLoss.of(src);
-        LossValue viaKeys = loss.compute(out, b.labels());
-        assertEquals(lv.value(), viaKeys.value());
-        assertArrayEquals(lv.grad().data(), viaKeys.grad().data());
+        SymSeqLoss loss = t.loss();
+        LossValue viaBatch = loss.compute(out, b.batch());
+        assertEquals(lv.value(), viaBatch.value());
+        assertArrayEquals(lv.grad().data(), viaBatch.grad().data());
         // the mean over decision steps of -log softmax, by hand
         double sum = 0;
         int count = 0;
@@ -277,13 +293,102 @@ class SymSeqTaskTest {
             out.data()[i] = keep;
             assertEquals((up - down) / (2 * h), lv.grad().data()[i], 2e-4, "gradient entry " + i);
         }
-        int[] pred = loss.predict(out);
-        assertEquals(5, pred.length);
-        assertThrows(IllegalStateException.class, () -> loss.predict(new Tensor(b.steps(), 5, c)));
-        SymSeqBatches other = t.batches(t.generate(3, 4), 3, 1, false);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.compute(new Tensor(other.batches(0).next().steps(), 3, c), other.batches(0).next().labels()));
-        assertTrue(e.getMessage().contains("no sample key of the sources"), e.getMessage());
+        // the same instance serves any batch, in any order: no state
+        SymSeqBatch other = t.batches(t.generate(3, 4), 3, 1, false).batches(0).next();
+        Tensor otherOut = randomOutput(other, c, 4);
+        assertEquals(SymSeqLoss.compute(other, otherOut).value(), loss.compute(otherOut, other.batch()).value());
+        assertEquals(lv.value(), loss.compute(out, b.batch()).value());
+    }
+
+    @Test
+    void predictionsAreTheLabelWhenEveryDecisionIsRightAndMinusOneOtherwise() {
+        SymSeqTask t = SymSeqTask.create("reber-next-symbol", Map.of("symbolSteps", 2, "readoutSteps", 2));
+        SymSeqData d = t.generate(5, 3);
+        SymSeqBatch b = t.batches(d, 5, 1, false).batches(0).next();
+        int c = d.classes().size();
+        SymSeqLoss loss = t.loss();
+        // logit 1 on the target of every decision step: all right
+        Tensor out = new Tensor(b.steps(), 5, c);
+        for (int r = 0; r < b.targets().length; r++) {
+            if (b.targets()[r] >= 0) {
+                out.data()[r * c + b.targets()[r]] = 1f;
+            }
+        }
+        assertArrayEquals(new int[5], loss.predict(out, b.batch()));
+        // sample 2's first decision: the first readout step says z (3), the second y (1): sum y 2 < z 3, wrong
+        int first = -1;
+        for (int k = 0; k < b.steps() && first < 0; k++) {
+            first = b.targets()[k * 5 + 2] >= 0 ? k : -1;
+        }
+        int y = b.targets()[first * 5 + 2];
+        int z = (y + 1) % c;
+        assertEquals(y, b.targets()[(first + 1) * 5 + 2], "two readout steps per decision");
+        out.data()[(first * 5 + 2) * c + z] = 3f;
+        assertArrayEquals(new int[] {0, 0, -1, 0, 0}, loss.predict(out, b.batch()));
+        // the decision is the argmax of the output summed over its readout steps: y 1 + 3 > z 3, right again
+        out.data()[((first + 1) * 5 + 2) * c + y] = 3f;
+        assertArrayEquals(new int[5], loss.predict(out, b.batch()));
+
+        // one-decision tasks: the predicted class, so the Trainer's accuracy and confusion matrix are the usual ones
+        SymSeqTask g = SymSeqTask.create("reber-grammaticality", Map.of("readoutSteps", 2));
+        SymSeqData gd = g.generate(40, 2);
+        SymSeqBatches gs = g.batches(gd, 16, 1, false);
+        Network net = new Sequential(new Linear(gd.symbols().size(), 2, new Rng(8)));
+        Trainer tr = Trainer.builder(net, g.loss(), new Sgd(net.parameters(), 0.0)).build();
+        Evaluation ev = tr.evaluate(gs);
+        SymSeqEvaluation sev = SymSeqEvaluation.evaluate(net, gs, gd);
+        assertEquals(40, sev.decisions());
+        assertEquals(sev.accuracy(), ev.accuracy(), 1e-12);
+        assertTrue(ev.accuracy() > 0 && ev.accuracy() < 1, "a random network: " + ev);
+        assertArrayEquals(sev.confusion(), ev.confusionMatrix(2));
+        // several decisions per sample: the Trainer's accuracy is the fraction of sequences without an error
+        // (A_i X B_i #: a Linear answering the bigram predictor's class for each input symbol gets the sequences of
+        // one of the two pairs right)
+        SymSeqTask n = SymSeqTask.create("nad-next-symbol");
+        SymSeqData nd = n.generate(64, 2);
+        SymSeqBatches ns = n.batches(nd, 16, 1, false);
+        int a = nd.symbols().size();
+        Linear bigram = new Linear(a, nd.classes().size(), new Rng(9));
+        java.util.Arrays.fill(bigram.weight().value().data(), 0f);
+        java.util.Arrays.fill(bigram.bias().value().data(), 0f);
+        int[] best = nd.bigramPredictor();
+        for (int s = 0; s < a; s++) {
+            bigram.weight().value().data()[best[s] * a + s] = 1f;
+        }
+        Network nnet = new Sequential(bigram);
+        Evaluation nev = Trainer.builder(nnet, n.loss(), new Sgd(nnet.parameters(), 0.0)).build().evaluate(ns);
+        SymSeqEvaluation nsev = SymSeqEvaluation.evaluate(nnet, ns, nd);
+        assertEquals(nsev.bigram(), nsev.accuracy(), 1e-12);
+        assertEquals(nsev.sequenceAccuracy(), nev.accuracy(), 1e-12);
+        assertTrue(nsev.sequenceAccuracy() > 0.3 && nsev.sequenceAccuracy() < 0.7, nsev.toString());
+        assertEquals(1 - (1 - nsev.sequenceAccuracy()) / 3, nsev.accuracy(), 1e-12, "3 decisions, 1 can go wrong");
+    }
+
+    @Test
+    void theLossRefusesBatchesWithoutOrWithMismatchedStepTargets() {
+        SymSeqTask t = SymSeqTask.create("reber-next-symbol", Map.of("symbolSteps", 2, "readoutSteps", 2));
+        SymSeqData d = t.generate(5, 3);
+        SymSeqBatch b = t.batches(d, 5, 1, false).batches(0).next();
+        int c = d.classes().size();
+        Tensor out = randomOutput(b, c, 3);
+        SymSeqLoss loss = t.loss();
+        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class,
+                () -> loss.compute(out, b.labels()));
+        assertTrue(u.getMessage().contains("needs the batch's per-step targets; call compute(output, batch)"),
+                u.getMessage());
+        u = assertThrows(UnsupportedOperationException.class, () -> loss.predict(out));
+        assertTrue(u.getMessage().contains("SymSeqEvaluation"), u.getMessage());
+        assertMessage(() -> loss.compute(out, new Batch(b.input(), b.labels())), "the batch has no per-step targets");
+        assertMessage(() -> loss.compute(new Tensor(b.steps(), 4, c), b.batch()), "expected output [" + b.steps()
+                + ", 5, classes]");
+        assertMessage(() -> loss.compute(randomOutput(b, 3, 1), b.batch()), "but the output has 3 classes");
+        // a batch made with another window
+        Tensor x = new Tensor(4, 1, c);
+        assertMessage(() -> loss.compute(new Tensor(4, 1, c), new Batch(x, new int[1], new int[] {0, 1, -1, -1})),
+                "sample 0 has targets 0 and 1 within the symbol window of steps [0, 2)");
+        assertMessage(() -> loss.predict(new Tensor(3, 1, c), new Batch(new Tensor(3, 1, c), new int[1],
+                new int[] {-1, 0, -1})), "3 steps, not a multiple of the encoding's 2 steps per symbol");
+        assertMessage(() -> SymSeqLoss.of(null), "input encoding is required");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.snn4j.bench.symseq;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snn4j.core.Rng;
@@ -35,8 +36,7 @@ class SymSeqTrainingTest {
         Network net = new Sequential(new Linear(trainSrc.inputSize(), 64, rng), RLeaky.builder(64).beta(0.8f)
                 .build(rng), new Linear(64, trainSrc.classes(), rng), new LeakyIntegrator(0.5f));
         SymSeqEvaluation before = SymSeqEvaluation.evaluate(net, testSrc, train);
-        Trainer trainer = Trainer.builder(net, SymSeqLoss.of(trainSrc, testSrc), new Adam(net.parameters(), 0.005))
-                .build();
+        Trainer trainer = Trainer.builder(net, task.loss(), new Adam(net.parameters(), 0.005)).build();
         List<EpochMetrics> h = trainer.fit(trainSrc, testSrc, 15);
         SymSeqEvaluation after = SymSeqEvaluation.evaluate(net, testSrc, train);
         String msg = "before " + before + ", after " + after + ", history " + h;
@@ -50,6 +50,8 @@ class SymSeqTrainingTest {
         assertTrue(h.get(14).trainLoss() < h.get(0).trainLoss() - 0.5, msg);
         // the Trainer's validation loss averages batch losses per sample, the evaluation per decision step
         assertTrue(Math.abs(h.get(14).valLoss() - after.loss()) < 0.02, msg);
+        // the Trainer's accuracy is the fraction of sequences with every decision right
+        assertEquals(after.sequenceAccuracy(), h.get(14).valAcc(), 1e-12, msg);
     }
 
     /** Accuracy of predicting each target with the argmax of the grammar's exact next-symbol distribution. */
