@@ -341,7 +341,7 @@ final class Experiment {
         } finally {
             net.setRecording(false);
         }
-        int predicted = loss.predict(y)[0];
+        int predicted = loss.predict(y, sampleBatch(first, x, 0))[0];
         Map<String, Tensor> spikes = new LinkedHashMap<>();
         Tensor membranes = null;
         List<Layer> layers = net.layers();
@@ -390,6 +390,19 @@ final class Experiment {
             System.arraycopy(batch.data(), (t * n + b) * per, out, t * per, per);
         }
         return new Tensor(out, shape);
+    }
+
+    /** Sample {@code b} of {@code batch} as a batch of one, with input {@code x} (its slice of the input). */
+    static Batch sampleBatch(Batch batch, Tensor x, int b) {
+        int[] steps = null;
+        if (batch.hasStepTargets()) {
+            int n = batch.size();
+            steps = new int[batch.steps()];
+            for (int t = 0; t < steps.length; t++) {
+                steps[t] = batch.stepTargets()[t * n + b];
+            }
+        }
+        return new Batch(x, new int[] {batch.labels()[b]}, steps);
     }
 
     static String describe(Sequential net) {

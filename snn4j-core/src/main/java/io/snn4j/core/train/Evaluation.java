@@ -63,6 +63,11 @@ public final class Evaluation {
     public int[][] confusionMatrix(int classes) {
         int[][] m = new int[classes][classes];
         for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || predictions[i] < 0) {
+                throw new IllegalArgumentException("confusionMatrix: sample " + i + " has label " + labels[i]
+                        + " and prediction " + predictions[i] + "; a confusion matrix needs classes >= 0 (this loss "
+                        + "predicts no class for some samples)");
+            }
             if (labels[i] >= classes || predictions[i] >= classes) {
                 throw new IllegalArgumentException("confusionMatrix: class " + Math.max(labels[i], predictions[i])
                         + " does not fit " + classes + " classes");

@@ -15,11 +15,13 @@ import java.util.Map;
  * Trains a network by backpropagation through time, one mini-batch at a time.
  *
  * <p>Per batch: zero the gradients, run the whole sequence forward ({@code training = true}), compute the loss
- * and its gradient, back-propagate, check every gradient is finite, clip (if configured), take an optimizer
- * step, check every weight is finite, then call the callbacks. Per epoch: validate (if a validation source is
- * given), step the scheduler, record {@link EpochMetrics}, call the callbacks, and save a checkpoint (if
- * configured). A NaN or infinity anywhere stops training with a {@link TrainingDivergedException}; checkpoints
- * are written only after successful epochs, so the last one stays good.
+ * and its gradient ({@link Loss#compute(Tensor, Batch)}: a loss may use the batch's per-step targets),
+ * back-propagate, check every gradient is finite, clip (if configured), take an optimizer step, check every weight
+ * is finite, then call the callbacks. Per epoch: validate (if a validation source is given), step the scheduler,
+ * record {@link EpochMetrics}, call the callbacks, and save a checkpoint (if configured). Accuracy is the fraction
+ * of samples whose prediction ({@link Loss#predict(Tensor, Batch)}) equals their label. A NaN or infinity anywhere
+ * stops training with a {@link TrainingDivergedException}; checkpoints are written only after successful epochs, so
+ * the last one stays good.
  *
  * <p>Training is deterministic: given the same initial network, batch source and settings, two runs end with
  * bit-identical weights, whatever the thread count, and a run resumed from a checkpoint ends where an
@@ -300,7 +302,7 @@ public final class Trainer {
         }
         opt.zeroGrad();
         Tensor out = net.forward(x, true);
-        LossValue lv = loss.compute(out, batch.labels());
+        LossValue lv = loss.compute(out, batch);
         if (!Float.isFinite(lv.value())) {
             throw new TrainingDivergedException(epoch, step, "loss", loss.name() + " = " + lv.value());
         }
@@ -323,8 +325,9 @@ public final class Trainer {
                 throw new TrainingDivergedException(epoch, step, e.getKey(), "after the optimizer step");
             }
         }
-        int[] pred = loss.predict(out);
+        int[] pred = loss.predict(out, batch);
         int[] labels = batch.labels();
+        checkPredictions(pred, labels.length);
         int ok = 0;
         for (int i = 0; i < labels.length; i++) {
             if (pred[i] == labels[i]) {
@@ -348,12 +351,21 @@ public final class Trainer {
         while (it.hasNext()) {
             Batch b = it.next();
             Tensor out = net.forward(b.input(), false);
-            lossSum += (double) loss.compute(out, b.labels()).value() * b.size();
-            preds.add(loss.predict(out));
+            lossSum += (double) loss.compute(out, b).value() * b.size();
+            int[] p = loss.predict(out, b);
+            checkPredictions(p, b.size());
+            preds.add(p);
             labs.add(b.labels());
             n += b.size();
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, concat(preds, n), concat(labs, n));
+    }
+
+    private void checkPredictions(int[] pred, int samples) {
+        if (pred == null || pred.length != samples) {
+            throw new IllegalStateException("loss " + loss.name() + " predicted "
+                    + (pred == null ? "nothing" : pred.length + " values") + " for a batch of " + samples + " samples");
+        }
     }
 
     private static int[] concat(List<int[]> parts, int n) {
