@@ -48,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the tasks and metrics, then stop.")
     boolean list;
 
+    @Option(names = "--list-params", paramLabel = "TASK",
+            description = "List a symbolic-sequence task's parameters and their defaults, then stop.")
+    String listParams;
+
     @Option(names = "--model", paramLabel = "FILE", description = "A .snn model or a .nir file (with --preset).")
     Path model;
 
@@ -88,6 +92,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Benchmark on N random test samples only (0: all).")
     int limit;
 
+    @Option(names = "--param", paramLabel = "K=V",
+            description = "A task parameter (symbolic-sequence tasks; --list-params TASK shows them), repeatable.")
+    Map<String, String> params;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Training epochs for tasks that train their own model (symbolic sequences; default 15).")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for tasks that generate data or train (default 42).")
+    Long seed;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Training samples for symbolic-sequence tasks (default 256; the test set is half as many).")
+    Integer samples;
+
+    @Option(names = "--model-kind", paramLabel = "KIND",
+            description = "Mackey-Glass: the model to fit, esn, lstm or snn (default esn).")
+    String modelKind;
+
+    @Option(names = "--tau", paramLabel = "T", description = "Mackey-Glass: the delay tau (default 17).")
+    Double tau;
+
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "Mackey-Glass: repeats with start offsets of half a Lyapunov time (default 30).")
+    Integer repeats;
+
     @Option(names = "--energy", paramLabel = "K=V", split = ",",
             description = "Energy costs in pJ: mac, ac, neuron_update, memory_access (default: Horowitz, ISSCC "
                     + "2014, 45 nm, 32-bit float: mac=4.6,ac=0.9,neuron_update=4.6,memory_access=5).")
@@ -107,6 +137,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             printList(o);
+            return 0;
+        }
+        if (listParams != null) {
+            BenchTasks.printParams(this, o, listParams);
             return 0;
         }
         if (task == null && input == null) {
@@ -132,7 +166,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What a run produced, ready to be written. */
     record Outcome(String name, String title, Map<String, String> about, Results results,
-                   Map<String, Object> extraJson, Map<String, String> extraRows) {
+                   Map<String, Object> extraJson, Map<String, String> extraRows, io.snn4j.core.layer.Network trained,
+                   int[] inputShape) {
+
+        Outcome(String name, String title, Map<String, String> about, Results results, Map<String, Object> extraJson,
+                Map<String, String> extraRows) {
+            this(name, title, about, results, extraJson, extraRows, null, null);
+        }
     }
 
     private EnergyCosts costs() {
@@ -316,6 +356,13 @@ final class BenchCommand implements Callable<Integer> {
         AtomicFiles.writeString(csv, r.results().toCsv());
         AtomicFiles.writeString(html, BenchReport.html(r.title(), r.about(), r.results().values(),
                 r.results().breakdown(), r.extraRows()));
+        String also = "";
+        if (r.trained() != null) {
+            Path m = dir.resolve("model.snn");
+            io.snn4j.data.model.ModelFile.save(m, r.trained(), r.inputShape(), io.snn4j.data.model.Provenance.of(
+                    seed != null ? seed : 42L, r.name(), Map.of("bench_task", r.name())), Map.of());
+            also = ", model.snn";
+        }
         for (Map.Entry<String, String> e : r.extraRows().entrySet()) {
             o.println(e.getKey() + ": " + e.getValue());
         }
@@ -328,7 +375,7 @@ final class BenchCommand implements Callable<Integer> {
                 o.println(e.getKey() + ": " + fmt(e.getValue()));
             }
         }
-        o.println("wrote " + json + ", " + csv.getFileName() + " and " + html.getFileName());
+        o.println("wrote " + json + ", " + csv.getFileName() + also + " and " + html.getFileName());
         o.flush();
     }
 

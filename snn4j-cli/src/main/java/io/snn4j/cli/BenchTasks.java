@@ -3,7 +3,19 @@ package io.snn4j.cli;
 import io.snn4j.bench.neurobench.EnergyCosts;
 import io.snn4j.bench.neurobench.NeuroBench;
 import io.snn4j.bench.neurobench.Results;
+import io.snn4j.bench.symseq.SymSeqBatches;
+import io.snn4j.bench.symseq.SymSeqData;
+import io.snn4j.bench.symseq.SymSeqEvaluation;
+import io.snn4j.bench.symseq.SymSeqTask;
+import io.snn4j.core.Rng;
 import io.snn4j.core.layer.Layer;
+import io.snn4j.core.layer.Linear;
+import io.snn4j.core.layer.Network;
+import io.snn4j.core.layer.Sequential;
+import io.snn4j.core.neuron.LeakyIntegrator;
+import io.snn4j.core.neuron.RLeaky;
+import io.snn4j.core.train.Adam;
+import io.snn4j.core.train.Trainer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +41,30 @@ final class BenchTasks {
         for (String c : CLASSIFICATION) {
             l.add(new Task(c, "classification: --model (.snn/.nir) on the " + c + " test split (--data PATH)"));
         }
+        for (String n : SymSeqTask.list()) {
+            String d;
+            try {
+                d = SymSeqTask.create(n.equals("nback-2") ? "nback-2" : n).description();
+            } catch (IllegalArgumentException e) {
+                d = "symbolic sequences";
+            }
+            l.add(new Task(n, "symbolic sequences: " + d + " (trains a recurrent SNN unless --model)"));
+        }
         return l;
+    }
+
+    static void printParams(BenchCommand c, PrintWriter o, String task) {
+        Map<String, String> p;
+        try {
+            p = SymSeqTask.parameterNames(task);
+        } catch (IllegalArgumentException e) {
+            throw c.usage("--list-params: " + e.getMessage());
+        }
+        o.println(task + " parameters (defaults):");
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            o.println("  " + e.getKey() + " = " + e.getValue());
+        }
+        o.flush();
     }
 
     static List<String> names() {
@@ -40,10 +75,13 @@ final class BenchTasks {
         return l;
     }
 
-    static BenchCommand.Outcome run(BenchCommand c, PrintWriter err, EnergyCosts costs) {
+    static BenchCommand.Outcome run(BenchCommand c, PrintWriter err, EnergyCosts costs) throws java.io.IOException {
         String t = c.task.toLowerCase(Locale.ROOT).replace('-', '_');
         if (CLASSIFICATION.contains(t)) {
             return classification(c, t, err, costs);
+        }
+        if (isSymSeq(c.task)) {
+            return symseq(c, c.task.toLowerCase(Locale.ROOT), err, costs);
         }
         throw c.usage("--task: unknown task '" + c.task + "'; valid: " + String.join(", ", names()));
     }
@@ -100,5 +138,110 @@ final class BenchTasks {
             }
         }
         return true;
+    }
+
+    private static boolean isSymSeq(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return SymSeqTask.list().contains(n) || n.matches("nback-\\d+");
+    }
+
+    /**
+     * A symbolic-sequence task: data generated with the seed, a recurrent SNN (Linear, RLeaky 64, Linear,
+     * LeakyIntegrator readout) trained on it with the per-step loss, unless {@code --model} gives one; then the
+     * per-decision scores and NeuroBench's metrics on the test set.
+     */
+    private static BenchCommand.Outcome symseq(BenchCommand c, String name, PrintWriter err, EnergyCosts costs)
+            throws java.io.IOException {
+        SymSeqTask task;
+        try {
+            task = SymSeqTask.create(name, c.params == null ? Map.of() : c.params);
+        } catch (IllegalArgumentException e) {
+            throw c.usage("--task " + name + ": " + e.getMessage());
+        }
+        long seed = c.seed != null ? c.seed : 42;
+        int n = c.samples != null ? c.samples : 256;
+        int epochs = c.epochs != null ? c.epochs : 15;
+        if (n < 2) {
+            throw c.usage("--samples must be at least 2, got " + n);
+        }
+        if (epochs < 0) {
+            throw c.usage("--epochs must be >= 0, got " + epochs);
+        }
+        SymSeqData train = task.generate(n, seed);
+        SymSeqData test = task.generate(Math.max(1, n / 2), seed + 1);
+        SymSeqBatches trainSrc = task.batches(train, 32, seed + 2, true);
+        SymSeqBatches testSrc = task.batches(test, 64, seed + 3, false);
+        Network net;
+        String how;
+        double secs = 0;
+        if (c.model != null) {
+            Layer m = c.loadModel();
+            if (!(m instanceof Network nw)) {
+                throw UserError.about(c.model, "is not a network");
+            }
+            net = nw;
+            how = c.model.toString();
+        } else {
+            Rng rng = new Rng(seed + 4);
+            net = new Sequential(new Linear(trainSrc.inputSize(), 64, rng),
+                    RLeaky.builder(64).beta(0.8f).build(rng), new Linear(64, trainSrc.classes(), rng),
+                    new LeakyIntegrator(0.5f));
+            Trainer trainer = Trainer.builder(net, task.loss(), new Adam(net.parameters(), 0.005)).build();
+            err.println("snn4j: " + name + ": training a recurrent SNN (" + trainSrc.inputSize() + "-64 RLeaky-"
+                    + trainSrc.classes() + " readout) for " + epochs + " epochs on " + n + " samples");
+            err.flush();
+            long t0 = System.nanoTime();
+            if (epochs > 0) {
+                trainer.fit(trainSrc, null, epochs);
+            }
+            secs = (System.nanoTime() - t0) / 1e9;
+            how = "trained here: Linear(" + trainSrc.inputSize() + ", 64), RLeaky(64, beta 0.8), Linear(64, "
+                    + trainSrc.classes() + "), LeakyIntegrator(0.5); Adam 0.005, " + epochs + " epochs, "
+                    + String.format(Locale.ROOT, "%.1f s", secs);
+        }
+        SymSeqEvaluation ev;
+        try {
+            ev = SymSeqEvaluation.evaluate(net, testSrc, train);
+        } catch (IllegalArgumentException e) {
+            throw new UserError((c.model != null ? c.model + ": " : "") + e.getMessage(), e);
+        }
+        List<String> names = c.metricNames(BenchCommand.SPIKING);
+        for (String m : names) {
+            String k = m.toLowerCase(Locale.ROOT);
+            if (k.startsWith("classification") || k.startsWith("decision")) {
+                throw c.usage("--metrics " + m + " does not apply to " + name + ", which scores every decision "
+                        + "step (its accuracy is reported as the task's result)");
+            }
+        }
+        Results res = BenchCommand.runBench(net, NeuroBench.batches(testSrc, 0), names,
+                NeuroBench.Options.defaults().withEnergy(costs), c.model);
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("task", name + ": " + task.description());
+        about.put("parameters", task.parameters().toString());
+        about.put("data", n + " training and " + test.size() + " test samples, seed " + seed);
+        about.put("model", how);
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("accuracy", String.format(Locale.ROOT, "%.4f over %d decisions", ev.accuracy(), ev.decisions()));
+        rows.put("sequence accuracy", String.format(Locale.ROOT, "%.4f of %d test samples", ev.sequenceAccuracy(),
+                ev.sequences()));
+        rows.put("loss", String.format(Locale.ROOT, "%.4f", ev.loss()));
+        rows.put("chance", String.format(Locale.ROOT, "%.4f", ev.chance()));
+        rows.put("unigram baseline", String.format(Locale.ROOT, "%.4f", ev.unigram()));
+        rows.put("bigram baseline", String.format(Locale.ROOT, "%.4f", ev.bigram()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("parameters", task.parameters());
+        t.put("accuracy", ev.accuracy());
+        t.put("decisions", ev.decisions());
+        t.put("sequence_accuracy", ev.sequenceAccuracy());
+        t.put("loss", ev.loss());
+        t.put("chance", ev.chance());
+        t.put("unigram", ev.unigram());
+        t.put("bigram", ev.bigram());
+        t.put("train_seconds", secs);
+        json.put("task", t);
+        return new BenchCommand.Outcome(name, "snn4j bench: " + name, about, res, json, rows,
+                c.model == null ? net : null, new int[] {trainSrc.inputSize()});
     }
 }

@@ -180,10 +180,42 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSymbolicSequenceTaskTrainsScoresAndReloads() throws IOException {
+        Path out = dir.resolve("s/results.json");
+        Cli r = Cli.run("bench", "--task", "reber-next-symbol", "--samples", "64", "--epochs", "4", "--param",
+                "strings=1", "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode res = json(out);
+        JsonNode t = res.get("snn4j").get("task");
+        assertEquals("1", t.get("parameters").get("strings").asText());
+        double acc = t.get("accuracy").asDouble();
+        assertTrue(acc > t.get("chance").asDouble(), res.toString());
+        assertTrue(res.get("SynapticOperations").get("Effective_ACs").asDouble() > 0, res.toString());
+        assertTrue(Files.readString(dir.resolve("s/report.html")).contains("unigram baseline"));
+        Path model = dir.resolve("s/model.snn");
+        assertTrue(Files.isRegularFile(model));
+        Cli again = Cli.run("bench", "--task", "reber-next-symbol", "--samples", "64", "--param", "strings=1",
+                "--model", model.toString(), "--out", dir.resolve("s2/results.json").toString());
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals(acc, json(dir.resolve("s2/results.json")).get("snn4j").get("task").get("accuracy").asDouble(),
+                "the saved model scores the same test set the same");
+
+        Cli params = Cli.run("bench", "--list-params", "nback-3");
+        assertEquals(0, params.exit(), params.toString());
+        assertTrue(params.out().contains("symbolSteps"), params.out());
+        Cli bad = Cli.run("bench", "--task", "reber-next-symbol", "--param", "colour=red", "--out",
+                dir.resolve("s3/results.json").toString());
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("colour") && bad.err().contains("symbolSteps"), bad.err());
+        assertFalse(Files.exists(dir.resolve("s3")));
+    }
+
+    @Test
     void listNamesTasksAndMetrics() {
         Cli r = Cli.run("bench", "--list");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("fashion_mnist"), r.out());
+        assertTrue(r.out().contains("reber-grammaticality") && r.out().contains("nback-2"), r.out());
         assertTrue(r.out().contains("synaptic_operations") && r.out().contains("[SynapticOperations]"), r.out());
     }
 
