@@ -1,0 +1,68 @@
+package io.snn4j.bench.mackeyglass;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MackeyGlassBenchmarkTest {
+
+    @Test
+    void oneRepeatOfTheSmallEsnReportsItsScoreOffsetAndSeed() {
+        List<MackeyGlassBenchmark.Repeat> seen = new ArrayList<>();
+        MackeyGlassResult r = MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 2, "esn-186", 5), seen::add);
+        assertArrayEquals(new int[] {0, 37}, r.startOffsets());
+        assertArrayEquals(new long[] {5, 6}, r.seeds());
+        assertEquals(2, seen.size());
+        assertEquals(r.smape()[1], seen.get(1).smape(), 0);
+        assertEquals((r.smape()[0] + r.smape()[1]) / 2, r.meanSmape(), 1e-12);
+        assertTrue(r.model().startsWith("esn N=186"), r.model());
+        // the same repeat, run on its own, is the same number: a repeat depends on nothing but its offset and seed
+        MackeyGlassTask task = MackeyGlassTask.neuroBench(17);
+        double alone = task.evaluate(new EchoStateNetwork(EsnConfig.size186(), 6), task.series(task.solve(2), 1))
+                .smape();
+        assertEquals(alone, r.smape()[1], 0);
+    }
+
+    @Test
+    void theSpikingModelRunsUnderTheSameProtocol() {
+        MackeyGlassResult r = MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 1, "snn", 0));
+        assertTrue(r.meanSmape() > 0 && r.meanSmape() < 200, "sMAPE " + r.meanSmape());
+        assertTrue(r.model().startsWith("snn lif N="), r.model());
+    }
+
+    @Test
+    void esnUsesNeuroBenchsRowForTheTauAndTheTau17RowOtherwise() {
+        assertEquals(913, ModelKind.esnConfig(18).reservoirSize());
+        assertEquals(966, ModelKind.esnConfig(17).reservoirSize());
+        assertEquals(966, ModelKind.esnConfig(35).reservoirSize());
+        assertEquals(966, ModelKind.esnConfig(18.5).reservoirSize());
+    }
+
+    @Test
+    void badOptionsAreRejectedNamingTheOption() {
+        assertEquals("--tau must be a finite number > 0, got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(0, 1, "esn", 0))).getMessage());
+        assertEquals("--tau must be a finite number > 0, got -3.0", assertThrows(IllegalArgumentException.class,
+                () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(-3, 1, "esn", 0))).getMessage());
+        assertEquals("--repeats must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 0, "esn", 0))).getMessage());
+        assertEquals("--repeats must be <= 1000 (NeuroBench uses 30), got 5000",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 5000, "esn", 0))).getMessage());
+        assertEquals("--tau must be <= 1000 (NeuroBench uses 17..30), got 1.0E7",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(1e7, 1, "esn", 0))).getMessage());
+        assertEquals("--model-kind: unknown model kind 'gru'; valid: " + String.join(", ", ModelKind.names()),
+                assertThrows(IllegalArgumentException.class,
+                        () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 1, "gru", 0))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 1, null, 0))).getMessage()
+                .startsWith("--model-kind: unknown model kind 'null'"));
+        assertEquals(ModelKind.ESN_186, ModelKind.parse(" ESN-186 "));
+    }
+}
