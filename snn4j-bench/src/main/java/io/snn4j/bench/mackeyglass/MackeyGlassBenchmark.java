@@ -24,10 +24,37 @@ public final class MackeyGlassBenchmark {
      * @throws IllegalArgumentException for invalid options, naming the option
      */
     public static MackeyGlassResult run(MackeyGlassOptions options, Consumer<Repeat> progress) {
+        return run(options, null, progress);
+    }
+
+    /**
+     * Runs the benchmark on a given series instead of our integration: NeuroBench's own {@code mg_<tau>.npy}
+     * (its {@code MackeyGlass(file_path=...)}), of which repeat k takes the {@code 1501} points from index
+     * {@code int(k * 37.5)} on, exactly as NeuroBench's {@code load_data} slices it.
+     *
+     * @param series the whole series, or null to integrate the equation
+     * @throws IllegalArgumentException for invalid options, or a series too short for the repeats (naming how many
+     *                                  points are needed)
+     */
+    public static MackeyGlassResult run(MackeyGlassOptions options, double[] series, Consumer<Repeat> progress) {
         ModelKind kind = options.validate();
         long start = System.nanoTime();
         MackeyGlassTask task = MackeyGlassTask.neuroBench(options.tau());
-        DelaySolution solution = task.solve(options.repeats());
+        if (series != null) {
+            int need = task.startOffsetPoints(options.repeats() - 1) + task.seriesPoints();
+            if (series.length < need) {
+                throw new IllegalArgumentException("the series has " + series.length + " points; " + options.repeats()
+                        + " repeats need " + need + " (the last repeat starts at point "
+                        + task.startOffsetPoints(options.repeats() - 1) + " and uses " + task.seriesPoints() + ")");
+            }
+            for (int i = 0; i < need; i++) {
+                if (!Double.isFinite(series[i])) {
+                    throw new IllegalArgumentException("the series has the value " + series[i] + " at point " + i
+                            + "; expected finite numbers");
+                }
+            }
+        }
+        DelaySolution solution = series == null ? task.solve(options.repeats()) : null;
         int n = options.repeats();
         int[] offsets = new int[n];
         long[] seeds = new long[n];
@@ -41,7 +68,9 @@ public final class MackeyGlassBenchmark {
             if (model == null) {
                 model = m.description();
             }
-            smape[k] = task.evaluate(m, task.series(solution, k)).smape();
+            double[] sk = series == null ? task.series(solution, k) : java.util.Arrays.copyOfRange(series, offsets[k],
+                    offsets[k] + task.seriesPoints());
+            smape[k] = task.evaluate(m, sk).smape();
             sum += smape[k];
             progress.accept(new Repeat(k, offsets[k], seeds[k], smape[k]));
         }

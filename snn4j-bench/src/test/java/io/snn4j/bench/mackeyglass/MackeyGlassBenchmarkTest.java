@@ -65,4 +65,26 @@ class MackeyGlassBenchmarkTest {
                 .startsWith("--model-kind: unknown model kind 'null'"));
         assertEquals(ModelKind.ESN_186, ModelKind.parse(" ESN-186 "));
     }
+
+    @Test
+    void aGivenSeriesIsSlicedAsNeuroBenchSlicesItsFile() {
+        MackeyGlassTask task = MackeyGlassTask.neuroBench(17);
+        DelaySolution sol = task.solve(3);
+        // one long series on a fixed grid, as NeuroBench's mg_17.npy holds one
+        double[] all = new double[task.startOffsetPoints(1) + task.seriesPoints()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = sol.valueAt(task.startTime() + i * task.sampleStep());
+        }
+        MackeyGlassResult r = MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 2, "esn-186", 3), all, x -> { });
+        double second = task.evaluate(new EchoStateNetwork(EsnConfig.size186(), 4),
+                java.util.Arrays.copyOfRange(all, 37, 37 + task.seriesPoints())).smape();
+        assertEquals(second, r.smape()[1], 0, "repeat 1 is points 37..1537 of the file");
+        assertEquals("the series has 1538 points; 3 repeats need 1576 (the last repeat starts at point 75 and uses"
+                + " 1501)", assertThrows(IllegalArgumentException.class, () -> MackeyGlassBenchmark.run(
+                        new MackeyGlassOptions(17, 3, "esn", 0), all, x -> { })).getMessage());
+        all[100] = Double.NaN;
+        assertEquals("the series has the value NaN at point 100; expected finite numbers",
+                assertThrows(IllegalArgumentException.class, () -> MackeyGlassBenchmark.run(
+                        new MackeyGlassOptions(17, 1, "esn", 0), all, x -> { })).getMessage());
+    }
 }
