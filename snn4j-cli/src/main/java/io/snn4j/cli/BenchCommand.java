@@ -314,7 +314,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static NdArray readArray(Path p, String expected) {
+    static NdArray readArray(Path p, String expected) {
         try {
             return Npy.read(p);
         } catch (ArrayFileException e) {

@@ -3,7 +3,13 @@ package io.snn4j.cli;
 import io.snn4j.bench.neurobench.EnergyCosts;
 import io.snn4j.bench.neurobench.NeuroBench;
 import io.snn4j.bench.neurobench.Results;
+import io.snn4j.bench.mackeyglass.MackeyGlassBenchmark;
+import io.snn4j.bench.mackeyglass.MackeyGlassOptions;
+import io.snn4j.bench.mackeyglass.MackeyGlassResult;
+import io.snn4j.bench.mackeyglass.MackeyGlassTask;
+import io.snn4j.bench.mackeyglass.ModelKind;
 import io.snn4j.bench.symseq.SymSeqBatches;
+import io.snn4j.data.io.NdArray;
 import io.snn4j.bench.symseq.SymSeqData;
 import io.snn4j.bench.symseq.SymSeqEvaluation;
 import io.snn4j.bench.symseq.SymSeqTask;
@@ -41,6 +47,9 @@ final class BenchTasks {
         for (String c : CLASSIFICATION) {
             l.add(new Task(c, "classification: --model (.snn/.nir) on the " + c + " test split (--data PATH)"));
         }
+        l.add(new Task("mackey-glass", "NeuroBench's chaotic time-series prediction, sMAPE over autonomous "
+                + "forecasts (--model-kind " + String.join("|", ModelKind.names()) + ", --tau, --repeats, --data "
+                + "mg_<tau>.npy)"));
         for (String n : SymSeqTask.list()) {
             String d;
             try {
@@ -79,6 +88,9 @@ final class BenchTasks {
         String t = c.task.toLowerCase(Locale.ROOT).replace('-', '_');
         if (CLASSIFICATION.contains(t)) {
             return classification(c, t, err, costs);
+        }
+        if (t.equals("mackey_glass")) {
+            return mackeyGlass(c, err);
         }
         if (isSymSeq(c.task)) {
             return symseq(c, c.task.toLowerCase(Locale.ROOT), err, costs);
@@ -138,6 +150,80 @@ final class BenchTasks {
             }
         }
         return true;
+    }
+
+    /**
+     * NeuroBench's Mackey-Glass task: the model kind fitted with teacher forcing and scored on its autonomous
+     * forecast, per repeat; our own integration of the equation, or NeuroBench's series file with {@code --data}.
+     */
+    private static BenchCommand.Outcome mackeyGlass(BenchCommand c, PrintWriter err) {
+        if (c.model != null) {
+            throw c.usage("--model does not apply to mackey-glass, which fits its own model: choose it with "
+                    + "--model-kind (" + String.join(", ", ModelKind.names()) + ")");
+        }
+        MackeyGlassOptions opts = new MackeyGlassOptions(c.tau != null ? c.tau : 17,
+                c.repeats != null ? c.repeats : MackeyGlassTask.REPEATS, c.modelKind != null ? c.modelKind : "esn",
+                c.seed != null ? c.seed : 0);
+        try {
+            opts.validate();
+        } catch (IllegalArgumentException e) {
+            throw c.usage(e.getMessage());
+        }
+        double[] series = null;
+        if (c.data != null) {
+            NdArray a = BenchCommand.readArray(c.data, "a Mackey-Glass series, one-dimensional (NeuroBench's mg_<tau>.npy)");
+            if (a.rank() != 1) {
+                throw UserError.about(c.data, "has shape " + java.util.Arrays.toString(a.shape())
+                        + ", expected a one-dimensional series (NeuroBench's mg_<tau>.npy)");
+            }
+            series = a.toDoubles();
+        }
+        err.println("snn4j: mackey-glass: tau " + BenchReport.num(opts.tau()) + ", " + opts.repeats() + " repeats, "
+                + opts.modelKind() + (series == null ? ", series from our RK4 integration" : ", series " + c.data));
+        err.flush();
+        MackeyGlassResult r;
+        try {
+            r = MackeyGlassBenchmark.run(opts, series, rep -> {
+                err.printf(Locale.ROOT, "snn4j: mackey-glass: repeat %d/%d (offset %d, seed %d): sMAPE %.3f%n",
+                        rep.repeat() + 1, opts.repeats(), rep.startOffset(), rep.seed(), rep.smape());
+                err.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UserError((c.data != null ? c.data + ": " : "") + e.getMessage(), e);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("SMAPE", r.meanSmape());
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("task", "Mackey-Glass, tau " + BenchReport.num(opts.tau()) + ": 750 points with teacher forcing,"
+                + " 750 predicted autonomously, sMAPE; " + opts.repeats() + " repeats, start offsets of half a "
+                + "Lyapunov time");
+        about.put("series", series == null ? "our integration (RK4, step tau/ceil(tau/0.01); docs/mackey-glass.md)"
+                : c.data.toString());
+        about.put("model", r.model());
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("mean sMAPE", String.format(Locale.ROOT, "%.3f over %d repeats", r.meanSmape(), opts.repeats()));
+        StringBuilder per = new StringBuilder();
+        for (int k = 0; k < r.smape().length; k++) {
+            per.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", r.smape()[k]));
+        }
+        rows.put("sMAPE per repeat", per.toString());
+        rows.put("time", String.format(Locale.ROOT, "%.1f s", r.seconds()));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("tau", opts.tau());
+        t.put("repeats", opts.repeats());
+        t.put("model_kind", opts.modelKind());
+        t.put("model", r.model());
+        t.put("seed", opts.seed());
+        t.put("series", series == null ? "integrated" : c.data.toString());
+        t.put("start_offsets", r.startOffsets());
+        t.put("seeds", r.seeds());
+        t.put("smape", r.smape());
+        t.put("mean_smape", r.meanSmape());
+        t.put("seconds", r.seconds());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("task", t);
+        return new BenchCommand.Outcome("mackey-glass-" + opts.modelKind(), "snn4j bench: Mackey-Glass ("
+                + opts.modelKind() + ")", about, Results.of(values, null, opts.repeats()), json, rows);
     }
 
     private static boolean isSymSeq(String name) {

@@ -211,6 +211,49 @@ class BenchCommandTest {
     }
 
     @Test
+    void mackeyGlassReportsTheBenchmarksSmapeAndRefusesBadOptions() throws IOException {
+        Path out = dir.resolve("mg/results.json");
+        Cli r = Cli.run("bench", "--task", "mackey-glass", "--model-kind", "esn-186", "--repeats", "2", "--out",
+                out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        var expected = io.snn4j.bench.mackeyglass.MackeyGlassBenchmark.run(
+                new io.snn4j.bench.mackeyglass.MackeyGlassOptions(17, 2, "esn-186", 0));
+        JsonNode res = json(out);
+        assertEquals(expected.meanSmape(), res.get("SMAPE").asDouble(), 0);
+        assertEquals(2, res.get("snn4j").get("task").get("smape").size());
+        assertEquals(37, res.get("snn4j").get("task").get("start_offsets").get(1).asInt());
+        assertTrue(Files.readString(dir.resolve("mg/report.html")).contains("sMAPE per repeat"));
+
+        // NeuroBench's own series file: a one-dimensional array, sliced per repeat
+        io.snn4j.bench.mackeyglass.MackeyGlassTask task = io.snn4j.bench.mackeyglass.MackeyGlassTask.neuroBench(17);
+        var sol = task.solve(1);
+        double[] s = new double[task.seriesPoints()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = sol.valueAt(task.startTime() + i * task.sampleStep());
+        }
+        Path mg = dir.resolve("mg_17.npy");
+        Npy.write(mg, NdArray.ofDoubles(s, s.length));
+        r = Cli.run("bench", "--task", "mackey-glass", "--model-kind", "esn-186", "--repeats", "1", "--data",
+                mg.toString(), "--out", dir.resolve("mg2/results.json").toString());
+        assertEquals(0, r.exit(), r.toString());
+        r = Cli.run("bench", "--task", "mackey-glass", "--repeats", "2", "--data", mg.toString(), "--out",
+                dir.resolve("mg3/results.json").toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("mg_17.npy: the series has 1501 points; 2 repeats need 1538"), r.err());
+        Npy.write(mg, NdArray.ofDoubles(new double[] {1, 2, 3, 4}, 2, 2));
+        r = Cli.run("bench", "--task", "mackey-glass", "--data", mg.toString(), "--out",
+                dir.resolve("mg3/results.json").toString());
+        assertTrue(r.err().contains("expected a one-dimensional series"), r.err());
+        r = Cli.run("bench", "--task", "mackey-glass", "--model-kind", "gru", "--out",
+                dir.resolve("mg3/results.json").toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("--model-kind: unknown model kind 'gru'; valid: esn, esn-186, lstm"), r.err());
+        r = Cli.run("bench", "--task", "mackey-glass", "--tau", "-1", "--out", dir.resolve("mg3/results.json").toString());
+        assertTrue(r.err().contains("--tau must be a finite number > 0, got -1.0"), r.err());
+        assertFalse(Files.exists(dir.resolve("mg3")), "nothing written on errors");
+    }
+
+    @Test
     void listNamesTasksAndMetrics() {
         Cli r = Cli.run("bench", "--list");
         assertEquals(0, r.exit(), r.toString());

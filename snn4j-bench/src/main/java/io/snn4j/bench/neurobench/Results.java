@@ -32,6 +32,16 @@ public final class Results {
         this.batches = batches;
     }
 
+    /**
+     * Results made elsewhere (a task's own scores in NeuroBench's keys, e.g. {@code SMAPE} of the Mackey-Glass task),
+     * to be written and reported like a harness run's.
+     *
+     * @param breakdown per-layer numbers, or null
+     */
+    public static Results of(Map<String, Object> values, Breakdown breakdown, long batches) {
+        return new Results(values, breakdown, batches);
+    }
+
     /** Metric name -> value ({@code Long}, {@code Double}, or a {@code Map} for SynapticOperations and the like). */
     public Map<String, Object> values() {
         return values;
