@@ -1,5 +1,6 @@
 package io.snn4j.cli;
 
+import io.snn4j.bench.neurobench.BenchBatch;
 import io.snn4j.bench.neurobench.EnergyCosts;
 import io.snn4j.bench.neurobench.NeuroBench;
 import io.snn4j.bench.neurobench.Results;
@@ -41,6 +42,9 @@ final class BenchTasks {
     /** Classification tasks: a trained model on a data set's test split. */
     static final List<String> CLASSIFICATION = List.of("digits", "fashion_mnist", "mnist", "fsdd", "nmnist", "shd",
             "ssc", "dvs_gesture");
+
+    /** Losses that read the output layer's membrane: their own prediction replaces ChooseMaxCount. */
+    private static final List<String> MEMBRANE_LOSSES = List.of("ce_max_membrane", "mse_membrane", "ce_readout");
 
     static List<Task> all() {
         List<Task> l = new ArrayList<>();
@@ -125,13 +129,31 @@ final class BenchTasks {
         boolean flatten = firstIsDense(net);
         ExperimentData data = ExperimentData.prepare(cfg, "bench --task " + dataset, flatten, err);
         List<String> names = c.metricNames(BenchCommand.classification());
+        // Predictions as the model was trained to make them: spike counts (NeuroBench's ChooseMaxCount) unless its
+        // loss reads the output's membrane, whose own prediction then applies.
+        String post = "choose_max_count (the class with the most output spikes)";
         NeuroBench.Options opts = NeuroBench.Options.classification().withEnergy(costs);
+        Object lossSpec = trained != null && trained.get("training") instanceof Map<?, ?> tr ? tr.get("loss") : null;
+        if (lossSpec instanceof Map<?, ?> lm && MEMBRANE_LOSSES.contains(String.valueOf(lm.get("type")))) {
+            @SuppressWarnings("unchecked")
+            io.snn4j.core.train.Loss loss = TrainingParts.loss("the model's training config",
+                    (Map<String, Object>) lm);
+            post = "the prediction of the model's loss, " + lm.get("type") + " (its output is a membrane)";
+            opts = opts.withPostprocessors(List.of(out -> {
+                int[] p = loss.predict(BenchBatch.swap01(out));
+                float[] f = new float[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    f[i] = p[i];
+                }
+                return new io.snn4j.core.Tensor(f, p.length);
+            }));
+        }
         Results res = BenchCommand.runBench(net, NeuroBench.batches(data.test(), 0), names, opts, c.model);
         Map<String, String> about = new LinkedHashMap<>();
         about.put("model", c.model + (c.preset != null ? " (preset " + c.preset + ")" : ""));
         about.put("task", dataset + " classification, test split (" + res.samples() + " samples)");
         about.put("input", data.inputKind() + (same ? ", as in the model's training config" : ", task defaults"));
-        about.put("postprocessor", "choose_max_count (the class with the most output spikes)");
+        about.put("postprocessor", post);
         return new BenchCommand.Outcome(dataset, "snn4j bench: " + dataset + " classification", about, res,
                 Map.of(), Map.of());
     }
