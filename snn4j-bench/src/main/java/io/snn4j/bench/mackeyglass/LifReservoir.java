@@ -1,9 +1,13 @@
 package io.snn4j.bench.mackeyglass;
 
+import io.snn4j.bench.neurobench.Activity;
+import io.snn4j.bench.neurobench.Structure;
 import io.snn4j.core.Rng;
 import io.snn4j.core.Tensor;
 import io.snn4j.core.neuron.Leaky;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The spiking model for {@link MackeyGlassTask}: N leaky integrate-and-fire neurons (snn4j's {@link Leaky},
@@ -21,8 +25,16 @@ import java.util.Arrays;
  *
  * <p>Counts for NeuroBench-style efficiency over the last {@link #predict} call: spikes (activation sparsity)
  * and recurrent synaptic events (each spike times its neuron's out-degree).
+ *
+ * <p>For NeuroBench's metrics the model is the PyTorch module that computes the same: a buffer {@code inp} (the
+ * window, float64), {@code fc_in} ({@code nn.Linear(window, N)} with bias, float32, called once per series point,
+ * as the drive is held over the substeps), {@code fc_rec} (only with recurrence: a dense bias-free
+ * {@code nn.Linear(N, N)} on the previous step's spikes, called every substep), {@code lif} (snnTorch's
+ * {@code Leaky}, an activation layer, every substep; its membrane {@code mem [1, N]} is a buffer), and
+ * {@code readout} (a bias-free {@code nn.Linear(1 + window + N, 1)}, float64, on {@code [1; w; counts / substeps]},
+ * once per point).
  */
-public final class LifReservoir implements MackeyGlassModel {
+public final class LifReservoir implements NeuroBenchForecaster {
     private final LifReservoirConfig config;
     private final int n;
     private final int d;
@@ -34,12 +46,18 @@ public final class LifReservoir implements MackeyGlassModel {
     private final int[] outTarget;
     private final float[] outWeight;
     private final Leaky leaky;
+    /** The reset mechanism's name, as NeuroBench's activity records it. */
+    private final String resetName;
     private final double[] window;
     private float[] spikes;
     private double[] wout;
     private long spikeCount;
     private long synapticEvents;
     private long neuronSteps;
+    /** For the operation counts: non-zero input weights per window position, built on first use. */
+    private int[] inputNonZeros;
+    /** For the operation counts: recurrent out-degree of each neuron. */
+    private int[] outDegree;
 
     /** A network drawn from {@code seed}. */
     public LifReservoir(LifReservoirConfig config, long seed) {
@@ -94,6 +112,7 @@ public final class LifReservoir implements MackeyGlassModel {
             outWeight = new float[0];
         }
         leaky = Leaky.builder().beta((float) config.beta()).threshold((float) config.threshold()).build();
+        resetName = String.valueOf(leaky.spec().config().get("reset"));
         window = new double[d];
         spikes = new float[n];
     }
@@ -105,6 +124,11 @@ public final class LifReservoir implements MackeyGlassModel {
 
     public LifReservoirConfig config() {
         return config;
+    }
+
+    /** The readout's weights on {@code [1; w; counts / substeps]} (a copy), or null before {@link #fit}. */
+    double[] readoutWeights() {
+        return wout == null ? null : wout.clone();
     }
 
     /** Non-zero recurrent synapses. */
@@ -119,9 +143,12 @@ public final class LifReservoir implements MackeyGlassModel {
     }
 
     /** Pushes {@code u} into the window, runs the substeps and returns the readout's features. */
-    private double[] advance(double u) {
+    private double[] advance(double u, Activity activity) {
         System.arraycopy(window, 1, window, 0, d - 1);
         window[d - 1] = u;
+        if (activity != null) {
+            recordInput(activity);
+        }
         float[] drive = new float[n];
         for (int i = 0; i < n; i++) {
             double s = bias[i];
@@ -136,6 +163,10 @@ public final class LifReservoir implements MackeyGlassModel {
         System.arraycopy(window, 0, f, 1, d);
         int k = config.substeps();
         for (int s = 0; s < k; s++) {
+            if (activity != null && outWeight.length > 0) {
+                activity.synapses("fc_rec", "linear", 1).add(NbCounts.effective(spikes, outDegree), (long) n * n,
+                        NbCounts.spiking(spikes));
+            }
             float[] current = drive.clone();
             for (int j = 0; j < n; j++) {
                 if (spikes[j] != 0) {
@@ -147,6 +178,10 @@ public final class LifReservoir implements MackeyGlassModel {
                 }
             }
             spikes = leaky.step(Tensor.of(current, 1, n)).data();
+            if (activity != null) {
+                Tensor mem = leaky.lastMembrane();
+                activity.neurons("lif", "Leaky", resetName, true).add(spikes, mem == null ? null : mem.data());
+            }
             for (int i = 0; i < n; i++) {
                 if (spikes[i] != 0) {
                     f[1 + d + i] += 1.0 / k;
@@ -172,7 +207,7 @@ public final class LifReservoir implements MackeyGlassModel {
         reset();
         double[][] rows = new double[inputs.length - warm][];
         for (int t = 0; t < inputs.length; t++) {
-            double[] f = advance(inputs[t]);
+            double[] f = advance(inputs[t], null);
             if (t >= warm) {
                 rows[t - warm] = f;
             }
@@ -180,8 +215,32 @@ public final class LifReservoir implements MackeyGlassModel {
         wout = Ridge.fit(rows, Arrays.copyOfRange(targets, warm, targets.length), config.ridge());
     }
 
+    /** NeuroBench's counts of {@code fc_in} on the window. */
+    private void recordInput(Activity activity) {
+        if (inputNonZeros == null) {
+            inputNonZeros = new int[d];
+            for (float[] row : win) {
+                for (int j = 0; j < d; j++) {
+                    if (row[j] != 0f) {
+                        inputNonZeros[j]++;
+                    }
+                }
+            }
+            outDegree = new int[n];
+            for (int j = 0; j < n; j++) {
+                for (int q = outStart[j]; q < outStart[j + 1]; q++) {
+                    if (outWeight[q] != 0f) {
+                        outDegree[j]++;
+                    }
+                }
+            }
+        }
+        activity.synapses("fc_in", "linear", 1).add(NbCounts.effective(window, inputNonZeros), (long) n * d,
+                NbCounts.spiking(window));
+    }
+
     @Override
-    public double[] predict(double firstInput, int steps) {
+    public double[] predict(double firstInput, int steps, Activity activity) {
         if (wout == null) {
             throw new IllegalStateException("LIF model: predict before fit");
         }
@@ -191,15 +250,72 @@ public final class LifReservoir implements MackeyGlassModel {
         double[] out = new double[steps];
         double u = firstInput;
         for (int t = 0; t < steps; t++) {
-            double[] f = advance(u);
+            double[] f = advance(u, activity);
             double y = 0;
             for (int i = 0; i < f.length; i++) {
                 y += wout[i] * f[i];
+            }
+            if (activity != null) {
+                long eff = 0;
+                for (int i = 0; i < f.length; i++) {
+                    if (f[i] != 0 && wout[i] != 0) {
+                        eff++;
+                    }
+                }
+                activity.synapses("readout", "linear", 1).add(eff, f.length, NbCounts.spiking(f));
             }
             out[t] = y;
             u = y;
         }
         return out;
+    }
+
+    /**
+     * NeuroBench's view: parameters {@code fc_in.weight [N, window]}, {@code fc_in.bias [N]} (float32),
+     * {@code fc_rec.weight [N, N]} (float32, dense, only with recurrence) and {@code readout.weight
+     * [1, 1 + window + N]} (float64); buffers {@code inp [1, window]} (float64), {@code lif.mem [1, N]} (float32)
+     * and, with recurrence, the fed-back spikes {@code lif.spk [1, N]}; snnTorch's Leaky constants (beta, threshold,
+     * graded_spikes_factor float32, reset_mechanism_val int64: 20 bytes).
+     *
+     * @throws IllegalStateException before {@link #fit} (the readout does not exist yet)
+     */
+    @Override
+    public Structure neuroBenchStructure() {
+        if (wout == null) {
+            throw new IllegalStateException("LIF model: the readout exists only after fit");
+        }
+        boolean recurrent = outWeight.length > 0;
+        float[] w = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(win[i], 0, w, i * d, d);
+        }
+        List<Structure.Param> p = new ArrayList<>();
+        List<Structure.Connection> conns = new ArrayList<>();
+        p.add(new Structure.Param("inp", NbCounts.tensor(window, 1, d), false, 8));
+        Tensor fcIn = new Tensor(w, n, d);
+        p.add(new Structure.Param("fc_in.weight", fcIn, true, 4));
+        p.add(new Structure.Param("fc_in.bias", new Tensor(bias.clone(), n), true, 4));
+        conns.add(new Structure.Connection("fc_in", "linear", List.of(fcIn)));
+        if (recurrent) {
+            float[] r = new float[n * n];
+            for (int j = 0; j < n; j++) {
+                for (int q = outStart[j]; q < outStart[j + 1]; q++) {
+                    r[outTarget[q] * n + j] = outWeight[q];
+                }
+            }
+            Tensor rec = new Tensor(r, n, n);
+            p.add(new Structure.Param("fc_rec.weight", rec, true, 4));
+            conns.add(new Structure.Connection("fc_rec", "linear", List.of(rec)));
+        }
+        Tensor mem = leaky.lastMembrane();
+        p.add(new Structure.Param("lif.mem", mem != null && mem.size() == n ? mem : new Tensor(1, n), false, 4));
+        if (recurrent) {
+            p.add(new Structure.Param("lif.spk", new Tensor(spikes.clone(), 1, n), false, 4));
+        }
+        Tensor ro = NbCounts.tensor(wout, 1, wout.length);
+        p.add(new Structure.Param("readout.weight", ro, true, 8));
+        conns.add(new Structure.Connection("readout", "linear", List.of(ro)));
+        return new Structure(p, 4 + 4 + 4 + 8, (recurrent ? 2L : 1L) * n * 4, conns);
     }
 
     /** Fraction of neuron steps without a spike during the last {@link #predict} (NeuroBench's activation sparsity). */

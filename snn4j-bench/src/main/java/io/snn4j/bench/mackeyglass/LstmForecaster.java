@@ -1,8 +1,12 @@
 package io.snn4j.bench.mackeyglass;
 
+import io.snn4j.bench.neurobench.Activity;
+import io.snn4j.bench.neurobench.CellOps;
+import io.snn4j.bench.neurobench.Structure;
 import io.snn4j.core.Parameter;
 import io.snn4j.core.Rng;
 import io.snn4j.core.Tensor;
+import io.snn4j.core.layer.Layer;
 import io.snn4j.core.layer.LayerNorm;
 import io.snn4j.core.layer.Linear;
 import io.snn4j.core.layer.Lstm;
@@ -27,8 +31,14 @@ import java.util.Locale;
  * warmed by running the training windows once more from zero, and prediction continues autonomously from that
  * state and window. Parameters are initialised as PyTorch does (LSTM and Linear U(-1/sqrt(fan), 1/sqrt(fan)),
  * LayerNorm ones and zeros) from snn4j's {@link Rng}, so they are statistically, not bitwise, NeuroBench's.
+ *
+ * <p>For NeuroBench's metrics the network is NeuroBench's {@code LSTMModel}: {@code layer_norm} (neither a
+ * connection nor an activation layer for NeuroBench), the cell {@code rnns.0} (counted with NeuroBench's LSTM cell
+ * rules, {@link CellOps}, with the state it starts each step from), the activation {@code activation} (ReLU) and
+ * {@code fc}; its buffers {@code inp} (the window), {@code h0} and {@code c0} count toward the footprint. Values are
+ * float32 here (4 bytes; NeuroBench's model is float64).
  */
-public final class LstmForecaster implements MackeyGlassModel {
+public final class LstmForecaster implements NeuroBenchForecaster {
     /** NeuroBench's script defaults. */
     public static final int WINDOW = 50;
     public static final int HIDDEN = 40;
@@ -42,7 +52,8 @@ public final class LstmForecaster implements MackeyGlassModel {
     private final double lr;
     private final double weightDecay;
     private final Sequential net;
-    private final double[] buffer;
+    /** The window, float32 as the network reads it (NeuroBench's buffer {@code inp}). */
+    private final float[] buffer;
     private double[] losses = new double[0];
     private boolean fitted;
 
@@ -75,7 +86,7 @@ public final class LstmForecaster implements MackeyGlassModel {
         Rng rng = new Rng(seed);
         net = new Sequential(new LayerNorm(window), new Lstm(window, hidden, true, rng.split()), new Relu(),
                 new Linear(hidden, 1, rng.split()));
-        buffer = new double[window];
+        buffer = new float[window];
     }
 
     @Override
@@ -147,25 +158,87 @@ public final class LstmForecaster implements MackeyGlassModel {
     /** Pushes {@code u} into the window and runs one step from the kept state. */
     private double stepOn(double u) {
         System.arraycopy(buffer, 1, buffer, 0, window - 1);
-        buffer[window - 1] = u;
-        float[] w = new float[window];
-        for (int j = 0; j < window; j++) {
-            w[j] = (float) buffer[j];
+        buffer[window - 1] = (float) u;
+        return net.step(Tensor.of(buffer.clone(), 1, window)).data()[0];
+    }
+
+    /**
+     * {@link #stepOn(double)} layer by layer (the calls {@link Sequential#step} makes, so the same numbers), recording
+     * what NeuroBench's hooks see: the cell's input and states before the step, the ReLU's output, fc's input.
+     */
+    private double stepOn(double u, Activity activity) {
+        System.arraycopy(buffer, 1, buffer, 0, window - 1);
+        buffer[window - 1] = (float) u;
+        List<Layer> ls = net.layers();
+        Tensor x = ls.get(0).step(Tensor.of(buffer.clone(), 1, window));
+        Lstm lstm = (Lstm) ls.get(1);
+        Tensor h = lstm.stateH();
+        Tensor c = lstm.stateC();
+        float[] hd = h == null ? null : h.data();
+        float[] cd = c == null ? null : c.data();
+        float[] wIh = lstm.weightIh().value().data();
+        float[] wHh = lstm.weightHh().value().data();
+        float[] bIh = lstm.biasIh().value().data();
+        float[] bHh = lstm.biasHh().value().data();
+        long eff = CellOps.step(CellOps.Kind.LSTM, x.data(), hd, cd, 1, window, hidden, wIh, wHh, bIh, bHh, false);
+        long dense = CellOps.step(CellOps.Kind.LSTM, x.data(), hd, cd, 1, window, hidden, wIh, wHh, bIh, bHh, true);
+        activity.synapses("rnns.0", "lstm", 1).add(eff, dense, NbCounts.spiking(x.data()));
+        Tensor relu = ls.get(2).step(lstm.step(x));
+        float[] r = relu.data();
+        activity.neurons("activation", "ReLU", null, false).add(r, null);
+        Linear fc = (Linear) ls.get(3);
+        float[] fw = fc.weight().value().data();
+        int[] perInput = new int[hidden];
+        for (int j = 0; j < hidden; j++) {
+            perInput[j] = fw[j] != 0f ? 1 : 0;
         }
-        return net.step(Tensor.of(w, 1, window)).data()[0];
+        activity.synapses("fc", "linear", 1).add(NbCounts.effective(r, perInput), hidden, NbCounts.spiking(r));
+        return fc.step(relu).data()[0];
     }
 
     @Override
-    public double[] predict(double firstInput, int steps) {
+    public double[] predict(double firstInput, int steps, Activity activity) {
         if (!fitted) {
             throw new IllegalStateException("LSTM: predict before fit");
         }
         double[] out = new double[steps];
         double u = firstInput;
         for (int i = 0; i < steps; i++) {
-            out[i] = stepOn(u);
+            out[i] = activity == null ? stepOn(u) : stepOn(u, activity);
             u = out[i];
         }
         return out;
+    }
+
+    /**
+     * NeuroBench's {@code LSTMModel}: parameters {@code layer_norm.weight/bias [window]}, {@code rnns.0.weight_ih
+     * [4H, window]}, {@code weight_hh [4H, H]}, {@code bias_ih}, {@code bias_hh [4H]}, {@code fc.weight [1, H]},
+     * {@code fc.bias [1]}; buffers {@code inp [1, window]}, {@code h0}, {@code c0 [1, H]}; 4 bytes each. The
+     * connection layers are the cell (weights and biases) and fc (weight).
+     */
+    @Override
+    public Structure neuroBenchStructure() {
+        LayerNorm ln = (LayerNorm) net.get(0);
+        Lstm lstm = (Lstm) net.get(1);
+        Linear fc = (Linear) net.get(3);
+        List<Structure.Param> p = new ArrayList<>();
+        p.add(new Structure.Param("layer_norm.weight", ln.weight().value(), true, 4));
+        p.add(new Structure.Param("layer_norm.bias", ln.bias().value(), true, 4));
+        List<Tensor> cell = List.of(lstm.weightIh().value(), lstm.weightHh().value(), lstm.biasIh().value(),
+                lstm.biasHh().value());
+        String[] names = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
+        for (int i = 0; i < names.length; i++) {
+            p.add(new Structure.Param("rnns.0." + names[i], cell.get(i), true, 4));
+        }
+        p.add(new Structure.Param("fc.weight", fc.weight().value(), true, 4));
+        p.add(new Structure.Param("fc.bias", fc.bias().value(), true, 4));
+        Tensor h = lstm.stateH();
+        Tensor c = lstm.stateC();
+        p.add(new Structure.Param("inp", Tensor.of(buffer.clone(), 1, window), false, 4));
+        p.add(new Structure.Param("h0", h != null ? h : new Tensor(1, hidden), false, 4));
+        p.add(new Structure.Param("c0", c != null ? c : new Tensor(1, hidden), false, 4));
+        List<Structure.Connection> conns = List.of(new Structure.Connection("rnns.0", "lstm", cell),
+                new Structure.Connection("fc", "linear", List.of(fc.weight().value())));
+        return new Structure(p, 0, 2L * hidden * 4, conns);
     }
 }

@@ -1,12 +1,17 @@
 package io.snn4j.bench.mackeyglass;
 
+import io.snn4j.bench.neurobench.Breakdown;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Runs a model kind on NeuroBench's Mackey-Glass task: one solution of the equation covers every repeat; repeat
  * k takes its series from start offset int(k * 37.5) points, builds a fresh model with seed {@code seed + k},
- * trains it on the first 750 points and scores its autonomous prediction of the next 750 by sMAPE. Deterministic
- * given the options.
+ * trains it on the first 750 points and scores its autonomous prediction of the next 750 by sMAPE. Each repeat's
+ * test run goes through NeuroBench's harness ({@link MackeyGlassMetrics#measure}), which also gives NeuroBench's
+ * efficiency metrics; the result holds their mean over the repeats. Deterministic given the options.
  */
 public final class MackeyGlassBenchmark {
     private MackeyGlassBenchmark() {
@@ -61,6 +66,8 @@ public final class MackeyGlassBenchmark {
         double[] smape = new double[n];
         String model = null;
         double sum = 0;
+        List<Map<String, Object>> repeatMetrics = new ArrayList<>();
+        Breakdown breakdown = null;
         for (int k = 0; k < n; k++) {
             offsets[k] = task.startOffsetPoints(k);
             seeds[k] = options.seed() + k;
@@ -70,12 +77,23 @@ public final class MackeyGlassBenchmark {
             }
             double[] sk = series == null ? task.series(solution, k) : java.util.Arrays.copyOfRange(series, offsets[k],
                     offsets[k] + task.seriesPoints());
-            smape[k] = task.evaluate(m, sk).smape();
+            if (m instanceof NeuroBenchForecaster f) {
+                MackeyGlassMetrics.Measured x = MackeyGlassMetrics.measure(task, f, sk);
+                smape[k] = x.evaluation().smape();
+                repeatMetrics.add(x.results().values());
+                if (k == 0) {
+                    breakdown = x.results().breakdown();
+                }
+            } else {
+                smape[k] = task.evaluate(m, sk).smape();
+            }
             sum += smape[k];
             progress.accept(new Repeat(k, offsets[k], seeds[k], smape[k]));
         }
+        Map<String, Object> metrics = repeatMetrics.size() == n ? MackeyGlassMetrics.mean(repeatMetrics) : Map.of();
         return new MackeyGlassResult(options, model, offsets, seeds, smape, sum / n,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, metrics, repeatMetrics.size() == n ? repeatMetrics : List.of(),
+                breakdown);
     }
 
     /**

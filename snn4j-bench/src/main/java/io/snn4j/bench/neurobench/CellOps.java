@@ -18,13 +18,16 @@ package io.snn4j.bench.neurobench;
  * the GRU's {@code n} gate is built from {@code W_in x + b_in} (NeuroBench adds {@code W_hn h} and the third
  * element of {@code b_ih}), the LSTM's dense count sets {@code h} and {@code c} to one (NeuroBench only binarises
  * them), and a GRU without biases is counted (NeuroBench raises, which its harness turns into 0).
+ *
+ * <p>Public for models outside the engine that fill their own {@link Activity} (the Mackey-Glass LSTM forecaster
+ * counts its cell with these rules at every autonomous step).
  */
-final class CellOps {
+public final class CellOps {
     private CellOps() {
     }
 
     /** Kinds of cell, with their number of gate blocks. */
-    enum Kind {
+    public enum Kind {
         RNN(1), LSTM(4), GRU(3);
 
         final int gates;
@@ -46,7 +49,7 @@ final class CellOps {
      * @param bHh   {@code [G*H]} or null
      * @param dense count every weight, input and state as non-zero
      */
-    static long step(Kind kind, float[] x, float[] h, float[] c, int batch, int in, int hidden, float[] wIh,
+    public static long step(Kind kind, float[] x, float[] h, float[] c, int batch, int in, int hidden, float[] wIh,
             float[] wHh, float[] bIh, float[] bHh, boolean dense) {
         int rows = kind.gates * hidden;
         long ops = 0;

@@ -31,8 +31,10 @@ class MackeyGlassFullRunTest {
                 MackeyGlassResult r = MackeyGlassBenchmark.run(new MackeyGlassOptions(tau, repeats, kind.trim(), seed));
                 sum += r.meanSmape();
                 System.out.printf(Locale.ROOT, "%s tau=%s repeats=%d seed=%d mean_sMAPE=%.3f (%.0f s)%n  model: %s%n  "
-                        + "per repeat: %s%n", kind, tau, repeats, seed, r.meanSmape(), r.seconds(), r.model(),
-                        Arrays.toString(Arrays.stream(r.smape()).map(v -> Math.round(v * 100) / 100.0).toArray()));
+                        + "per repeat: %s%n  NeuroBench metrics (mean over repeats): %s%n  repeat 0: %s%n", kind, tau,
+                        repeats, seed, r.meanSmape(), r.seconds(), r.model(),
+                        Arrays.toString(Arrays.stream(r.smape()).map(v -> Math.round(v * 100) / 100.0).toArray()),
+                        r.metrics(), r.repeatMetrics().get(0));
             }
             if (taus.length > 1) {
                 System.out.printf(Locale.ROOT, "%s mean over %d taus: %.3f%n", kind, taus.length, sum / taus.length);
