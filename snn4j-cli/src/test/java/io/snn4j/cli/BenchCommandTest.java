@@ -224,6 +224,9 @@ class BenchCommandTest {
                 new io.snn4j.bench.mackeyglass.MackeyGlassOptions(17, 2, "esn-186", 0));
         JsonNode res = json(out);
         assertEquals(expected.meanSmape(), res.get("SMAPE").asDouble(), 0);
+        assertEquals(((Number) expected.metrics().get("Footprint")).doubleValue(), res.get("Footprint").asDouble(), 0);
+        assertEquals(35156, res.get("SynapticOperations").get("Dense").asDouble(), 0, "esn-186's dense count");
+        assertTrue(res.get("ConnectionSparsity").asDouble() > 0.8, res.toString());
         assertEquals(2, res.get("snn4j").get("task").get("smape").size());
         assertEquals(37, res.get("snn4j").get("task").get("start_offsets").get(1).asInt());
         assertTrue(Files.readString(dir.resolve("mg/report.html")).contains("sMAPE per repeat"));
