@@ -6,13 +6,15 @@ import java.util.Arrays;
  * NeuroBench's Mackey-Glass prediction task ({@code neurobench/datasets/mackey_glass.py} and the example scripts):
  * the series, its split and how a model is scored.
  *
- * <p><b>Series.</b> After the initial discontinuity is handled the solver stands at {@code t0 = tau} (jitcdde's
- * {@code step_on_discontinuities} integrates to the first propagation of the discontinuity at 0). A series is
- * {@code linspace(t0 + offset, t0 + offset + maxTime, seriesPoints)} sampled from the solution, with
- * {@code maxTime = (trainLyap + testLyap) lyapTime + lyapTime / ptsPerLyapTime} (20 * 197 + 197/75 =
- * 3942.63 time units) and {@code seriesPoints = round(trainLyap ptsPerLyapTime) + round(testLyap ptsPerLyapTime) + 1}
- * = 1501, so samples are {@code maxTime / 1500} = 2.6284 apart. Repeat {@code k} starts
- * {@link #startOffsetPoints(int) int(k * 37.5)} points later ({@code offset = points * lyapTime / ptsPerLyapTime}).
+ * <p><b>Series.</b> NeuroBench's benchmark reads its series from a file, {@code mg_<tau>.npy}: one long series
+ * {@code x(t0 + i * lyapTime / ptsPerLyapTime)} from {@code t0 = tau} (where jitcdde's
+ * {@code step_on_discontinuities} leaves the solver), every 197/75 time units ({@code mg_17.npy} starts 1.26677773,
+ * 1.30340078, 1.28230454, which our integration reproduces to 1e-12). Repeat {@code k} takes its
+ * {@code seriesPoints} = 1501 points from {@link #startOffsetPoints(int) int(k * 37.5)} on ({@code load_data}).
+ * {@link #series} builds exactly that from our solution. ({@code generate_data}, which would sample
+ * {@code linspace(t0 + offset, t0 + offset + maxTime, 1501)}, is unreachable in NeuroBench: its class tests
+ * {@code os.path.exists(path) is not None}, always true.) {@code maxTime = (trainLyap + testLyap) lyapTime +
+ * lyapTime / ptsPerLyapTime} bounds how far the equation is solved.
  *
  * <p><b>Split.</b> Points 0..749 are the training inputs (targets 1..750, teacher forcing); points 750..1499 are
  * the test inputs, of which a model sees only the first (point 750) and then its own predictions; its 750
@@ -77,9 +79,14 @@ public record MackeyGlassTask(MackeyGlassEquation equation, double lyapTime, int
         return (trainLyap + testLyap) * lyapTime + lyapTime / ptsPerLyapTime;
     }
 
-    /** Time between two samples, maxTime / (seriesPoints - 1). */
+    /**
+     * Time between two samples: {@code lyapTime / ptsPerLyapTime} (197/75), the grid of NeuroBench's series files
+     * ({@code mg_17.npy} holds {@code x(17 + i 197/75)}), which its benchmark slices per repeat. (NeuroBench's
+     * {@code generate_data} would sample every {@code maxTime / 1500} instead, but its {@code MackeyGlass} class
+     * never calls it: {@code os.path.exists(path) is not None} is always true, so it always loads the file.)
+     */
     public double sampleStep() {
-        return maxTime() / (seriesPoints() - 1);
+        return lyapTime / ptsPerLyapTime;
     }
 
     /** The solver's time once the initial discontinuity is handled: tau. */
@@ -116,32 +123,30 @@ public record MackeyGlassTask(MackeyGlassEquation equation, double lyapTime, int
         return Rk4DelaySolver.solve(equation, firstSampleTime(repeats - 1) + maxTime(), maxStep);
     }
 
-    /** The {@link #seriesPoints()} samples of repeat {@code repeat} from a solution that covers them. */
+    /**
+     * The {@link #seriesPoints()} samples of repeat {@code repeat} from a solution that covers them: points
+     * {@code startOffsetPoints(repeat)} to {@code startOffsetPoints(repeat) + seriesPoints() - 1} of
+     * {@link #fileSeries}, as NeuroBench's {@code load_data} slices its file.
+     */
     public double[] series(DelaySolution solution, int repeat) {
-        double[] times = linspace(firstSampleTime(repeat), firstSampleTime(repeat) + maxTime(), seriesPoints());
-        double[] s = new double[times.length];
+        int off = startOffsetPoints(repeat);
+        double[] s = new double[seriesPoints()];
         for (int i = 0; i < s.length; i++) {
-            s[i] = solution.valueAt(times[i]);
+            s[i] = solution.valueAt(startTime() + (off + i) * sampleStep());
         }
         return s;
     }
 
     /**
-     * {@code torch.linspace(start, end, steps)} in float64: {@code start + i step} for the first half,
-     * {@code end - (steps - 1 - i) step} for the second, {@code step = (end - start) / (steps - 1)}.
+     * The series in NeuroBench's file layout: {@code x(startTime() + i sampleStep())} for {@code i < points}
+     * ({@code mg_17.npy} has 3,751 such points).
      */
-    static double[] linspace(double start, double end, int steps) {
-        double[] t = new double[steps];
-        if (steps == 1) {
-            t[0] = start;
-            return t;
+    public double[] fileSeries(DelaySolution solution, int points) {
+        double[] s = new double[points];
+        for (int i = 0; i < points; i++) {
+            s[i] = solution.valueAt(startTime() + i * sampleStep());
         }
-        double step = (end - start) / (steps - 1);
-        int half = steps / 2;
-        for (int i = 0; i < steps; i++) {
-            t[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
-        }
-        return t;
+        return s;
     }
 
     /**
