@@ -4,16 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** File plumbing shared by the array readers and writers. */
 final class IoSupport {
@@ -86,45 +80,10 @@ final class IoSupport {
      * {@code path}, so that readers never see a half-written file.
      */
     static void writeAtomically(Path path, byte[]... parts) {
-        Path abs = path.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                for (byte[] p : parts) {
-                    out.write(p);
-                }
-                out.flush();
-                ch.force(true);
-            }
-            try {
-                // temporary files are created owner-only; the result is an ordinary file like any other
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException | IOException ignored) {
-                // not a POSIX file system: keep what the system gave
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicWrite.bytes(path, parts);
         } catch (IOException ex) {
             throw new ArrayFileException(path.toString(), "cannot write: " + ex, ex);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more
-                }
-            }
         }
     }
 }
