@@ -13,7 +13,8 @@
  *   <li>Tasks: {@link io.snn4j.bench.symseq.SymSeqTask} (by name), {@link io.snn4j.bench.symseq.SymSeqData},
  *       {@link io.snn4j.bench.symseq.InputEncoding}, {@link io.snn4j.bench.symseq.SymSeqBatches} (a
  *       {@link io.snn4j.core.train.BatchSource}), {@link io.snn4j.bench.symseq.SymSeqLoss} and
- *       {@link io.snn4j.bench.symseq.SymSeqEvaluation}.</li>
+ *       {@link io.snn4j.bench.symseq.SymSeqEvaluation}; {@link io.snn4j.bench.symseq.SymSeqRecipe}, the default
+ *       spiking network and training per task family ({@code snn4j bench --task}).</li>
  * </ul>
  * docs/symseq.md describes them, with formulas and every difference from SymSeq.
  */
