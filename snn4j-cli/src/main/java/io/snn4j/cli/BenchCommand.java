@@ -97,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, String> params;
 
     @Option(names = "--epochs", paramLabel = "N",
-            description = "Training epochs for tasks that train their own model (symbolic sequences; default 15).")
+            description = "Training epochs for tasks that train their own model (symbolic sequences; default: the "
+                    + "recipe's, 200).")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed for tasks that generate data or train (default 42).")

@@ -13,16 +13,10 @@ import io.snn4j.bench.symseq.SymSeqBatches;
 import io.snn4j.data.io.NdArray;
 import io.snn4j.bench.symseq.SymSeqData;
 import io.snn4j.bench.symseq.SymSeqEvaluation;
+import io.snn4j.bench.symseq.SymSeqRecipe;
 import io.snn4j.bench.symseq.SymSeqTask;
-import io.snn4j.core.Rng;
 import io.snn4j.core.layer.Layer;
-import io.snn4j.core.layer.Linear;
 import io.snn4j.core.layer.Network;
-import io.snn4j.core.layer.Sequential;
-import io.snn4j.core.neuron.LeakyIntegrator;
-import io.snn4j.core.neuron.RLeaky;
-import io.snn4j.core.train.Adam;
-import io.snn4j.core.train.Trainer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -257,8 +251,8 @@ final class BenchTasks {
     }
 
     /**
-     * A symbolic-sequence task: data generated with the seed, a recurrent SNN (Linear, RLeaky 64, Linear,
-     * LeakyIntegrator readout) trained on it with the per-step loss, unless {@code --model} gives one; then the
+     * A symbolic-sequence task: data generated with the seed, the default recurrent SNN of {@code SymSeqRecipe}
+     * (RLeaky, per-step loss) trained on it, unless {@code --model} gives one; then the
      * per-decision scores and NeuroBench's metrics on the test set.
      */
     private static BenchCommand.Outcome symseq(BenchCommand c, String name, PrintWriter err, EnergyCosts costs)
@@ -271,20 +265,19 @@ final class BenchTasks {
         }
         long seed = c.seed != null ? c.seed : 42;
         int n = c.samples != null ? c.samples : 256;
-        int epochs = c.epochs != null ? c.epochs : 15;
         if (n < 2) {
             throw c.usage("--samples must be at least 2, got " + n);
         }
-        if (epochs < 0) {
-            throw c.usage("--epochs must be >= 0, got " + epochs);
+        if (c.epochs != null && c.epochs < 0) {
+            throw c.usage("--epochs must be >= 0, got " + c.epochs);
         }
-        SymSeqData train = task.generate(n, seed);
-        SymSeqData test = task.generate(Math.max(1, n / 2), seed + 1);
-        SymSeqBatches trainSrc = task.batches(train, 32, seed + 2, true);
-        SymSeqBatches testSrc = task.batches(test, 64, seed + 3, false);
         Network net;
         String how;
         double secs = 0;
+        SymSeqData train;
+        SymSeqBatches testSrc;
+        int inputs;
+        SymSeqEvaluation ev;
         if (c.model != null) {
             Layer m = c.loadModel();
             if (!(m instanceof Network nw)) {
@@ -292,29 +285,27 @@ final class BenchTasks {
             }
             net = nw;
             how = c.model.toString();
-        } else {
-            Rng rng = new Rng(seed + 4);
-            net = new Sequential(new Linear(trainSrc.inputSize(), 64, rng),
-                    RLeaky.builder(64).beta(0.8f).build(rng), new Linear(64, trainSrc.classes(), rng),
-                    new LeakyIntegrator(0.5f));
-            Trainer trainer = Trainer.builder(net, task.loss(), new Adam(net.parameters(), 0.005)).build();
-            err.println("snn4j: " + name + ": training a recurrent SNN (" + trainSrc.inputSize() + "-64 RLeaky-"
-                    + trainSrc.classes() + " readout) for " + epochs + " epochs on " + n + " samples");
-            err.flush();
-            long t0 = System.nanoTime();
-            if (epochs > 0) {
-                trainer.fit(trainSrc, null, epochs);
+            train = task.generate(n, seed);
+            SymSeqData test = task.generate(Math.max(1, n / 2), seed + 1);
+            testSrc = task.batches(test, 64, seed + 3, false);
+            inputs = testSrc.inputSize();
+            try {
+                ev = SymSeqEvaluation.evaluate(net, testSrc, train);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(c.model + ": " + e.getMessage(), e);
             }
-            secs = (System.nanoTime() - t0) / 1e9;
-            how = "trained here: Linear(" + trainSrc.inputSize() + ", 64), RLeaky(64, beta 0.8), Linear(64, "
-                    + trainSrc.classes() + "), LeakyIntegrator(0.5); Adam 0.005, " + epochs + " epochs, "
-                    + String.format(Locale.ROOT, "%.1f s", secs);
-        }
-        SymSeqEvaluation ev;
-        try {
-            ev = SymSeqEvaluation.evaluate(net, testSrc, train);
-        } catch (IllegalArgumentException e) {
-            throw new UserError((c.model != null ? c.model + ": " : "") + e.getMessage(), e);
+        } else {
+            SymSeqRecipe.Trained tr = SymSeqRecipe.train(task, n, c.epochs, seed, line -> {
+                err.println("snn4j: " + name + ": " + line);
+                err.flush();
+            });
+            net = tr.network();
+            how = "trained here: " + tr.description();
+            secs = tr.seconds();
+            train = tr.train();
+            testSrc = tr.testBatches();
+            inputs = testSrc.inputSize();
+            ev = tr.evaluation();
         }
         List<String> names = c.metricNames(BenchCommand.SPIKING);
         for (String m : names) {
@@ -329,7 +320,7 @@ final class BenchTasks {
         Map<String, String> about = new LinkedHashMap<>();
         about.put("task", name + ": " + task.description());
         about.put("parameters", task.parameters().toString());
-        about.put("data", n + " training and " + test.size() + " test samples, seed " + seed);
+        about.put("data", n + " training and " + testSrc.samples() + " test samples, seed " + seed);
         about.put("model", how);
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("accuracy", String.format(Locale.ROOT, "%.4f over %d decisions", ev.accuracy(), ev.decisions()));
@@ -353,6 +344,6 @@ final class BenchTasks {
         t.put("train_seconds", secs);
         json.put("task", t);
         return new BenchCommand.Outcome(name, "snn4j bench: " + name, about, res, json, rows,
-                c.model == null ? net : null, new int[] {trainSrc.inputSize()});
+                c.model == null ? net : null, new int[] {inputs});
     }
 }
