@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer samples;
 
     @Option(names = "--model-kind", paramLabel = "KIND",
-            description = "Mackey-Glass: the model to fit, esn, lstm or snn (default esn).")
+            description = "Mackey-Glass: the model to fit: esn, esn-186, lstm, lstm-100 or snn (default esn).")
     String modelKind;
 
     @Option(names = "--tau", paramLabel = "T", description = "Mackey-Glass: the delay tau (default 17).")
