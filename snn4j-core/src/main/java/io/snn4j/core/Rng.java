@@ -18,6 +18,18 @@ public final class Rng {
         this.r = r;
     }
 
+    /**
+     * The seed of stream {@code stream} of {@code seed}: the SplitMix64 finaliser of
+     * {@code seed + golden * (stream + 1)}, so nearby seeds and stream indices (epochs, say) give unrelated
+     * generators without storing any.
+     */
+    public static long streamSeed(long seed, long stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     public Rng split() {
         return new Rng(r.split());
     }

@@ -145,9 +145,9 @@ public final class SymSeqBatches implements BatchSource {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         if (shuffle) {
-            new Rng(mix(seed, 2L * epoch)).shuffle(order);
+            new Rng(Rng.streamSeed(seed, 2L * epoch)).shuffle(order);
         }
-        Rng spikes = new Rng(mix(seed, 2L * epoch + 1));
+        Rng spikes = new Rng(Rng.streamSeed(seed, 2L * epoch + 1));
         return new Iterator<>() {
             int next = 0;
 
@@ -260,13 +260,6 @@ public final class SymSeqBatches implements BatchSource {
         throw new IllegalStateException("sample without a decision");
     }
 
-    /** SplitMix64 finaliser of {@code seed + k}, so nearby seeds and epochs give unrelated streams. */
-    static long mix(long seed, long k) {
-        long z = seed + 0x9E3779B97F4A7C15L * (k + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 
     @Override
     public String toString() {

@@ -170,9 +170,9 @@ public final class Loader implements BatchSource {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         if (shuffle) {
-            new Rng(mix(seed, 2L * epoch)).shuffle(order);
+            new Rng(Rng.streamSeed(seed, 2L * epoch)).shuffle(order);
         }
-        Rng spikes = new Rng(mix(seed, 2L * epoch + 1));
+        Rng spikes = new Rng(Rng.streamSeed(seed, 2L * epoch + 1));
         return new Iterator<>() {
             int next = 0;
             CompletableFuture<Batch> ahead;
@@ -280,11 +280,4 @@ public final class Loader implements BatchSource {
         return x;
     }
 
-    /** SplitMix64 finaliser of seed and stream index: independent streams without storing generators. */
-    static long mix(long seed, long stream) {
-        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }
