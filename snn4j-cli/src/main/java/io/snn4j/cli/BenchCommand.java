@@ -202,8 +202,28 @@ final class BenchCommand implements Callable<Integer> {
         return new EnergyCosts(mac, ac, nu, mem);
     }
 
+    /**
+     * The model file, read once.
+     *
+     * @param network the engine network (a NIR file through the preset)
+     * @param config  the training config stored in an snn4j model file, or null (NIR files, models saved without
+     *                one)
+     */
+    record Model(Layer network, Map<String, Object> config) {
+    }
+
+    private Model loaded;
+
     /** The model as an engine network; NIR files through the preset. */
     Layer loadModel() {
+        return readModel().network();
+    }
+
+    /** The model and its stored training config, read on first use. */
+    Model readModel() {
+        if (loaded != null) {
+            return loaded;
+        }
         if (model == null) {
             throw usage("--model is required for this run (a .snn model or a .nir file)");
         }
@@ -212,18 +232,14 @@ final class BenchCommand implements Callable<Integer> {
             throw usage("--preset is required for a NIR model (snntorch, norse or nir): NIR stores no time step");
         }
         if (nir) {
-            return NirModels.fromNir(model, new ConversionOptions(preset, dt, null)).network();
+            loaded = new Model(NirModels.fromNir(model, new ConversionOptions(preset, dt, null)).network(), null);
+        } else {
+            LoadedModel m = NirModels.readSnn(model);
+            Map<String, Object> cfg = m.provenance() == null || m.provenance().config().isEmpty() ? null
+                    : m.provenance().config();
+            loaded = new Model(m.network(), cfg);
         }
-        return NirModels.readSnn(model).network();
-    }
-
-    /** The model file's training config, or null (NIR files, models saved without one). */
-    Map<String, Object> modelConfig() {
-        if (model == null || NirModels.isNir(model)) {
-            return null;
-        }
-        LoadedModel m = NirModels.readSnn(model);
-        return m.provenance() == null || m.provenance().config().isEmpty() ? null : m.provenance().config();
+        return loaded;
     }
 
     List<String> metricNames(List<String> dflt) {

@@ -2,14 +2,10 @@ package io.snn4j.cli;
 
 import io.snn4j.bench.neurobench.Breakdown;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -60,10 +56,10 @@ final class BenchReport {
             s.append("<h2>Per layer</h2>\n<p>Per sample, over ").append(breakdown.samples())
                     .append(" samples. Energy uses ").append(Report.esc(costs(breakdown))).append(".</p>\n");
             if (!breakdown.neurons().isEmpty()) {
-                s.append(img(sparsityChart(breakdown), "activation sparsity per layer"));
+                s.append(Report.img(sparsityChart(breakdown), "activation sparsity per layer"));
             }
             if (!breakdown.synapses().isEmpty()) {
-                s.append(img(opsChart(breakdown), "synaptic operations per layer"));
+                s.append(Report.img(opsChart(breakdown), "synaptic operations per layer"));
             }
             s.append("<table>\n<tr><th>layer</th><th>type</th><th>effective MACs</th><th>effective ACs</th>"
                     + "<th>dense</th><th>energy (pJ)</th></tr>\n");
@@ -160,15 +156,5 @@ final class BenchReport {
         c.addSeries("effective (MACs + ACs)", names, eff).setFillColor(new Color(0x31A354));
         c.addSeries("dense", names, dense).setFillColor(new Color(0xBDBDBD));
         return c;
-    }
-
-    private static String img(CategoryChart chart, String alt) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return "<img alt=\"" + Report.esc(alt) + "\" src=\"data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(png) + "\">\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("report: cannot render the chart '" + alt + "'", e);
-        }
     }
 }

@@ -102,8 +102,9 @@ final class BenchTasks {
      */
     private static BenchCommand.Outcome classification(BenchCommand c, String dataset, PrintWriter err,
                                                        EnergyCosts costs) {
-        Layer net = c.loadModel();
-        Map<String, Object> trained = c.modelConfig();
+        BenchCommand.Model m = c.readModel();
+        Layer net = m.network();
+        Map<String, Object> trained = m.config();
         Map<String, Object> cfgMap = new LinkedHashMap<>();
         boolean same = trained != null && trained.get("data") instanceof Map<?, ?> d && dataset.equals(d.get("dataset"));
         @SuppressWarnings("unchecked")

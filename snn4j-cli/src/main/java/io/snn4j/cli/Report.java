@@ -178,8 +178,7 @@ final class Report {
                     : planes + "-channel frames") + ", " + w + "x" + h + ", " + steps + " time step"
                     + (steps == 1 ? "" : "s") + (panels < steps ? " summed into " + panels + " panel"
                     + (panels == 1 ? "" : "s") : "");
-            return "<p>Input: " + esc(what) + ".</p>\n<img alt=\"input: " + esc(what) + "\" src=\"data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\">\n";
+            return "<p>Input: " + esc(what) + ".</p>\n" + pngTag(png.toByteArray(), "input: " + what);
         }
         XYChart raster = rasterChart("input", input);
         return raster == null ? "<p>Input: no spikes in this sample.</p>\n" : img(raster, "input spike raster");
@@ -206,14 +205,18 @@ final class Report {
         return grey << 16 | grey << 8 | grey;
     }
 
-    private static String img(Chart<?, ?> chart, String alt) {
+    /** The chart as an inline PNG {@code <img>} (the reports are self-contained). */
+    static String img(Chart<?, ?> chart, String alt) {
         try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(png) + "\">\n";
+            return pngTag(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), alt);
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot render the chart '" + alt + "'", e);
         }
+    }
+
+    private static String pngTag(byte[] png, String alt) {
+        return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png) + "\">\n";
     }
 
     private static XYChart xy(String title, String xTitle, String yTitle) {

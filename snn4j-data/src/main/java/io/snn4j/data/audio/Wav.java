@@ -211,20 +211,8 @@ public final class Wav {
             bb.putShort((short) Math.max(-32768, Math.min(32767, Math.round(c * 32768))));
         }
         byte[] header = header(audio.sampleRate(), 1, 16, pcm.length);
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".partial");
-            try {
-                try (var out = Files.newOutputStream(tmp)) {
-                    out.write(header);
-                    out.write(pcm);
-                }
-                Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            io.snn4j.data.io.AtomicWrite.bytes(path, header, pcm);
         } catch (IOException e) {
             throw new AudioFileException(path.toString(), "cannot write: " + e.getMessage(), e);
         }

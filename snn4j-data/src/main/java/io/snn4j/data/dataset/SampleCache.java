@@ -2,15 +2,14 @@ package io.snn4j.data.dataset;
 
 import io.snn4j.core.Tensor;
 import io.snn4j.data.io.ArrayFileException;
+import io.snn4j.data.io.AtomicWrite;
 import io.snn4j.data.io.NdArray;
 import io.snn4j.data.io.Npy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,13 +42,7 @@ public final class SampleCache {
             Files.createDirectories(dir);
             Path k = dir.resolve("key.txt");
             if (!Files.isRegularFile(k)) {
-                Path tmp = Files.createTempFile(dir, ".key", ".partial");
-                try {
-                    Files.writeString(tmp, key + "\n", StandardCharsets.UTF_8);
-                    move(tmp, k);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                AtomicWrite.bytes(k, (key + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot create the sample cache: " + e.getMessage(), e);
@@ -127,14 +120,6 @@ public final class SampleCache {
             b[i] = (byte) (int) d[i];
         }
         return NdArray.ofBytes(NdArray.DType.UINT8, b, t.shape());
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     static String sha256(String s) {

@@ -5,14 +5,13 @@ import io.snn4j.data.events.EventFormatException;
 import io.snn4j.data.events.SensorSize;
 import io.snn4j.data.events.ShdFile;
 import io.snn4j.data.events.ToFrame;
+import io.snn4j.data.io.AtomicWrite;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The folder holds the files as published at https://zenkelab.org/datasets/: {@code shd_train.h5} and
  * {@code shd_test.h5} ({@code ssc_train.h5}, {@code ssc_valid.h5}, {@code ssc_test.h5}), or their {@code .h5.gz}
- * downloads, which are decompressed once into the cache folder (written under a temporary name, then renamed).
+ * downloads, which are decompressed once into the cache folder (through {@link AtomicWrite}: never half-written).
  * A path to a single {@code .h5} file is refused: the splits are separate files. Class names come from
  * {@code extra/keys} when the file has them.
  *
@@ -189,23 +188,14 @@ public final class Shd implements Closeable {
             if (Files.isRegularFile(out)) {
                 return out;
             }
-            Files.createDirectories(out.getParent());
-            Path tmp = Files.createTempFile(out.getParent(), "." + base, ".partial");
-            try {
+            AtomicWrite.write(out, o -> {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    in.transferTo(o);
                 } catch (java.util.zip.ZipException | java.io.EOFException e) {
                     throw new EventFormatException(gz.toString(), -1, "not a complete gzip file: " + e.getMessage(),
                             e);
                 }
-                try {
-                    Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(gz + ": cannot decompress: " + e.getMessage(), e);

@@ -2,10 +2,7 @@ package io.snn4j.data.events;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes N-MNIST / N-Caltech101 {@code .bin} files (for synthetic data sets and tests); {@link EventFiles} reads
@@ -61,22 +58,6 @@ public final class NmnistBin {
 
     /** Writes the file atomically (a temporary file in the same folder, then a rename). */
     public static void write(Path path, Events ev) throws IOException {
-        byte[] b = toBytes(ev);
-        Path abs = path.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, b);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.snn4j.data.io.AtomicWrite.bytes(path, toBytes(ev));
     }
 }
