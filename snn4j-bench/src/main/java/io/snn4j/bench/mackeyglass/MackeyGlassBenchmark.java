@@ -45,8 +45,11 @@ public final class MackeyGlassBenchmark {
         ModelKind kind = options.validate();
         long start = System.nanoTime();
         MackeyGlassTask task = MackeyGlassTask.neuroBench(options.tau());
-        if (series != null) {
-            int need = task.startOffsetPoints(options.repeats() - 1) + task.seriesPoints();
+        int need = task.startOffsetPoints(options.repeats() - 1) + task.seriesPoints();
+        if (series == null) {
+            // our integration, laid out as NeuroBench's file: the repeats slice it as they slice the file
+            series = task.fileSeries(task.solve(options.repeats()), need);
+        } else {
             if (series.length < need) {
                 throw new IllegalArgumentException("the series has " + series.length + " points; " + options.repeats()
                         + " repeats need " + need + " (the last repeat starts at point "
@@ -59,7 +62,6 @@ public final class MackeyGlassBenchmark {
                 }
             }
         }
-        DelaySolution solution = series == null ? task.solve(options.repeats()) : null;
         int n = options.repeats();
         int[] offsets = new int[n];
         long[] seeds = new long[n];
@@ -75,8 +77,7 @@ public final class MackeyGlassBenchmark {
             if (model == null) {
                 model = m.description();
             }
-            double[] sk = series == null ? task.series(solution, k) : java.util.Arrays.copyOfRange(series, offsets[k],
-                    offsets[k] + task.seriesPoints());
+            double[] sk = java.util.Arrays.copyOfRange(series, offsets[k], offsets[k] + task.seriesPoints());
             if (m instanceof NeuroBenchForecaster f) {
                 MackeyGlassMetrics.Measured x = MackeyGlassMetrics.measure(task, f, sk);
                 smape[k] = x.evaluation().smape();
