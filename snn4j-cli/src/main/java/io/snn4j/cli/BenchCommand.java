@@ -332,14 +332,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static NdArray readArray(Path p, String expected) {
-        try {
-            return Npy.read(p);
-        } catch (ArrayFileException e) {
-            if (!Files.exists(p)) {
-                throw UserError.about(p, "no such file (expected a .npy array: " + expected + ")");
-            }
-            throw new UserError(e.getMessage() + " (expected " + expected + ")", e);
-        }
+        return NirModels.readNpy(p, "a .npy array: " + expected);
     }
 
     static String stem(Path p) {

@@ -70,6 +70,22 @@ final class NirModels {
         }
     }
 
+    /**
+     * A user's {@code .npy} file; a {@link UserError} naming it when it is missing or unreadable.
+     *
+     * @param expected what the file should hold, e.g. "a .npy input [T, B, ...]"
+     */
+    static io.snn4j.data.io.NdArray readNpy(Path file, String expected) {
+        try {
+            return io.snn4j.data.io.Npy.read(file);
+        } catch (io.snn4j.data.io.ArrayFileException e) {
+            if (!Files.exists(file)) {
+                throw UserError.about(file, "no such file (expected " + expected + ")");
+            }
+            throw new UserError(e.getMessage() + " (expected " + expected + ")", e);
+        }
+    }
+
     static LoadedModel readSnn(Path file) {
         try {
             return ModelFile.load(file);

@@ -122,15 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (m.probe() == null) {
             throw UserError.about(model, "has no neuron layer before its output: there is no membrane to record");
         }
-        Tensor x;
-        try {
-            x = Npy.read(input).toTensor();
-        } catch (ArrayFileException e) {
-            if (!Files.exists(input)) {
-                throw UserError.about(input, "no such file (expected a .npy input [T, B, ...])");
-            }
-            throw new UserError(e.getMessage() + " (expected a .npy input [T, B, ...])", e);
-        }
+        Tensor x = NirModels.readNpy(input, "a .npy input [T, B, ...]").toTensor();
         Simulation.Result r;
         try {
             r = Simulation.run(m.network(), m.inputShape(), m.probe(), x);
