@@ -9,7 +9,9 @@
  *       {@link io.snn4j.bench.symseq.DyckLanguage}, {@link io.snn4j.bench.symseq.NonAdjacentDependencies}
  *       (adjacent, nested, crossed), {@link io.snn4j.bench.symseq.NBack}, {@link io.snn4j.bench.symseq.NAX}. Each
  *       has an {@code isGrammatical} (or equivalent) check and draws from an {@link io.snn4j.core.Rng}.</li>
- *   <li>Metrics: {@link io.snn4j.bench.symseq.StringMetrics} (entropies in bits, topological entropy in nats).</li>
+ *   <li>Metrics: {@link io.snn4j.bench.symseq.StringMetrics} (entropies in bits, topological entropy in nats),
+ *       {@link io.snn4j.bench.symseq.StringSetMetrics} (distances, mutual information and string-set entropy in
+ *       bits, associative chunk strength).</li>
  *   <li>Tasks: {@link io.snn4j.bench.symseq.SymSeqTask} (by name), {@link io.snn4j.bench.symseq.SymSeqData},
  *       {@link io.snn4j.bench.symseq.InputEncoding}, {@link io.snn4j.bench.symseq.SymSeqBatches} (a
  *       {@link io.snn4j.core.train.BatchSource}), {@link io.snn4j.bench.symseq.SymSeqLoss} and
