@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 + "files.",
         subcommands = {DemoCommand.class, TrainCommand.class, InfoCommand.class, SpeedCommand.class,
                 SimulateCommand.class, NirCommand.class, EventsCommand.class, AudioCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SeqStatsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed command. */

@@ -32,11 +32,19 @@ class EventsDocCommandsTest {
 
     /** The document's lines in code blocks that start with ./snn4j events, and the block after each. */
     static List<String[]> commands(String doc) throws Exception {
+        return commands(doc, "./snn4j events ");
+    }
+
+    /**
+     * The document's lines (in code blocks) that start with {@code prefix}, each with the output block that follows
+     * its block right away (``` cmd ``` ``` output ```), or null.
+     */
+    static List<String[]> commands(String doc, String prefix) throws java.io.IOException {
         List<String> lines = Files.readAllLines(Paths.get("..", doc));
         List<String[]> r = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
-            if (!l.startsWith("./snn4j events ")) {
+            if (!l.startsWith(prefix)) {
                 continue;
             }
             // an output block shown right after the command's block: ``` <cmd> ``` ``` <output> ```
