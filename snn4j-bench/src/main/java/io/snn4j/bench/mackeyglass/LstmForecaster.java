@@ -57,6 +57,16 @@ public final class LstmForecaster implements NeuroBenchForecaster {
     private double[] losses = new double[0];
     private boolean fitted;
 
+    /**
+     * The leaderboard's size, window 50 and 100 hidden units, with training hyperparameters from our random search
+     * (NeuroBench's script was swept for tau 17 and its best values are not published): learning rate 1.6e-3,
+     * weight decay 1.4e-3, 300 epochs. Chosen on initialisation seeds 1000..1029 and 2000..2029, never on the
+     * benchmark's 0..29 (docs/mackey-glass.md, "LSTM").
+     */
+    public static LstmForecaster size100(long seed) {
+        return new LstmForecaster(WINDOW, 100, 300, 1.6e-3, 1.4e-3, seed);
+    }
+
     /** NeuroBench's configuration with {@code hidden} units (the script's default is 40). */
     public LstmForecaster(int hidden, long seed) {
         this(WINDOW, hidden, EPOCHS, LR, WEIGHT_DECAY, seed);

@@ -2,8 +2,13 @@ package io.snn4j.bench.mackeyglass;
 
 import io.snn4j.bench.neurobench.Breakdown;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +16,8 @@ import java.util.function.Consumer;
  * k takes its series from start offset int(k * 37.5) points, builds a fresh model with seed {@code seed + k},
  * trains it on the first 750 points and scores its autonomous prediction of the next 750 by sMAPE. Each repeat's
  * test run goes through NeuroBench's harness ({@link MackeyGlassMetrics#measure}), which also gives NeuroBench's
- * efficiency metrics; the result holds their mean over the repeats. Deterministic given the options.
+ * efficiency metrics; the result holds their mean over the repeats. The repeats run in parallel on all cores
+ * and are reported in order. Deterministic given the options (each repeat depends only on its index).
  */
 public final class MackeyGlassBenchmark {
     private MackeyGlassBenchmark() {
@@ -70,31 +76,76 @@ public final class MackeyGlassBenchmark {
         double sum = 0;
         List<Map<String, Object>> repeatMetrics = new ArrayList<>();
         Breakdown breakdown = null;
-        for (int k = 0; k < n; k++) {
-            offsets[k] = task.startOffsetPoints(k);
-            seeds[k] = options.seed() + k;
-            MackeyGlassModel m = kind.create(options.tau(), seeds[k]);
-            if (model == null) {
-                model = m.description();
+        final double[] data = series;
+        // repeats are independent and seeded by their index: run them on all cores, report them in order
+        int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mackey-glass-repeat");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                offsets[k] = task.startOffsetPoints(k);
+                seeds[k] = options.seed() + k;
+                final int off = offsets[k];
+                final long seed = seeds[k];
+                futures.add(pool.submit(() -> runRepeat(kind, options.tau(), seed, task,
+                        Arrays.copyOfRange(data, off, off + task.seriesPoints()))));
             }
-            double[] sk = java.util.Arrays.copyOfRange(series, offsets[k], offsets[k] + task.seriesPoints());
-            if (m instanceof NeuroBenchForecaster f) {
-                MackeyGlassMetrics.Measured x = MackeyGlassMetrics.measure(task, f, sk);
-                smape[k] = x.evaluation().smape();
-                repeatMetrics.add(x.results().values());
-                if (k == 0) {
-                    breakdown = x.results().breakdown();
+            for (int k = 0; k < n; k++) {
+                Outcome o = await(futures.get(k));
+                if (model == null) {
+                    model = o.description;
                 }
-            } else {
-                smape[k] = task.evaluate(m, sk).smape();
+                smape[k] = o.smape;
+                if (o.metrics != null) {
+                    repeatMetrics.add(o.metrics);
+                    if (k == 0) {
+                        breakdown = o.breakdown;
+                    }
+                }
+                sum += smape[k];
+                progress.accept(new Repeat(k, offsets[k], seeds[k], smape[k]));
             }
-            sum += smape[k];
-            progress.accept(new Repeat(k, offsets[k], seeds[k], smape[k]));
+        } finally {
+            pool.shutdownNow();
         }
         Map<String, Object> metrics = repeatMetrics.size() == n ? MackeyGlassMetrics.mean(repeatMetrics) : Map.of();
         return new MackeyGlassResult(options, model, offsets, seeds, smape, sum / n,
                 (System.nanoTime() - start) / 1e9, metrics, repeatMetrics.size() == n ? repeatMetrics : List.of(),
                 breakdown);
+    }
+
+    /** One repeat: a fresh model trained and scored on its slice (through the harness when it can be measured). */
+    private static Outcome runRepeat(ModelKind kind, double tau, long seed, MackeyGlassTask task, double[] series) {
+        MackeyGlassModel m = kind.create(tau, seed);
+        if (m instanceof NeuroBenchForecaster f) {
+            MackeyGlassMetrics.Measured x = MackeyGlassMetrics.measure(task, f, series);
+            return new Outcome(m.description(), x.evaluation().smape(), x.results().values(), x.results().breakdown());
+        }
+        return new Outcome(m.description(), task.evaluate(m, series).smape(), null, null);
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Mackey-Glass run interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private record Outcome(String description, double smape, Map<String, Object> metrics, Breakdown breakdown) {
     }
 
     /**

@@ -28,11 +28,14 @@ public enum ModelKind {
             return new LstmForecaster(LstmForecaster.HIDDEN, seed);
         }
     },
-    /** The LSTM of the leaderboard's size: 100 hidden units (footprint 4.90E5 bytes in float64). */
+    /**
+     * The LSTM of the leaderboard's size, 100 hidden units (footprint 4.90E5 bytes in float64), trained with the
+     * hyperparameters of our random search ({@link LstmForecaster#size100(long)}).
+     */
     LSTM_100("lstm-100") {
         @Override
         MackeyGlassModel create(double tau, long seed) {
-            return new LstmForecaster(100, seed);
+            return LstmForecaster.size100(seed);
         }
     },
     /** The spiking model: LIF neurons on a window of the series with a ridge readout ({@link LifReservoir}). */

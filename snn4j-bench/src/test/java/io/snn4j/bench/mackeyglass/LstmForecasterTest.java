@@ -23,6 +23,16 @@ class LstmForecasterTest {
         0.9334743735873199, 1.0026846131893175, 1.0288418647966964, 1.0504234167010085, 1.077810464931584,
         1.0404983404362325, 0.9488355626348771};
 
+    /** The kinds' configurations: the script's defaults for lstm, the searched training for lstm-100. */
+    @Test
+    void theModelKindsUseTheDocumentedConfigurations() {
+        assertEquals("lstm window=50 hidden=40 epochs=200 lr=0.005 weight_decay=0.001",
+                ModelKind.parse("lstm").create(17, 0).description());
+        assertEquals("lstm window=50 hidden=100 epochs=300 lr=0.0016 weight_decay=0.0014",
+                ModelKind.parse("lstm-100").create(17, 0).description());
+        assertEquals(LstmForecaster.size100(3).description(), ModelKind.parse("lstm-100").create(30, 3).description());
+    }
+
     @Test
     void trainsAndForecastsAsNeuroBenchsPyTorchModelFromTheSameStart() {
         MackeyGlassTask task = MackeyGlassTask.neuroBench(17);

@@ -28,6 +28,23 @@ class MackeyGlassBenchmarkTest {
         assertEquals(alone, r.smape()[1], 0);
     }
 
+    /** The repeats run in parallel, but progress comes in repeat order and the result equals one-by-one runs. */
+    @Test
+    void parallelRepeatsAreReportedInOrderAndEqualSequentialRuns() {
+        List<Integer> order = new ArrayList<>();
+        MackeyGlassResult r = MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 5, "esn-186", 3),
+                p -> order.add(p.repeat()));
+        assertEquals(List.of(0, 1, 2, 3, 4), order);
+        MackeyGlassTask task = MackeyGlassTask.neuroBench(17);
+        DelaySolution sol = task.solve(5);
+        for (int k = 0; k < 5; k++) {
+            assertEquals(task.evaluate(new EchoStateNetwork(EsnConfig.size186(), 3 + k), task.series(sol, k)).smape(),
+                    r.smape()[k], 0, "repeat " + k);
+        }
+        assertEquals(r.smape()[4], MackeyGlassBenchmark.run(new MackeyGlassOptions(17, 5, "esn-186", 3)).smape()[4],
+                0);
+    }
+
     /**
      * NeuroBench's metrics come with every run, averaged over the repeats as NeuroBench's scripts average them. The
      * 186-unit ESN has the leaderboard ESN's footprint (2.81E5 bytes) and dense operations (3.52E4 per step).
