@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * k takes its series from start offset int(k * 37.5) points, builds a fresh model with seed {@code seed + k},
  * trains it on the first 750 points and scores its autonomous prediction of the next 750 by sMAPE. Each repeat's
  * test run goes through NeuroBench's harness ({@link MackeyGlassMetrics#measure}), which also gives NeuroBench's
- * efficiency metrics; the result holds their mean over the repeats. The repeats run in parallel on all cores
- * and are reported in order. Deterministic given the options (each repeat depends only on its index).
+ * efficiency metrics; the result holds their mean over the repeats. The repeats run in parallel on
+ * {@code Parallel.threads()} threads (all cores by default) and are reported in order. Deterministic given the
+ * options, whatever the thread count (each repeat depends only on its index).
  */
 public final class MackeyGlassBenchmark {
     private MackeyGlassBenchmark() {
@@ -77,8 +78,9 @@ public final class MackeyGlassBenchmark {
         List<Map<String, Object>> repeatMetrics = new ArrayList<>();
         Breakdown breakdown = null;
         final double[] data = series;
-        // repeats are independent and seeded by their index: run them on all cores, report them in order
-        int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        // repeats are independent and seeded by their index: run them on snn4j's thread count (all cores unless
+        // -Dsnn4j.threads or Parallel.setThreads say otherwise), report them in order
+        int threads = Math.max(1, Math.min(n, io.snn4j.core.kernel.Parallel.threads()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mackey-glass-repeat");
             t.setDaemon(true);
