@@ -115,6 +115,7 @@ final class SeqStatsCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_LENGTH = 20;
 
     /** ACS n-gram range: SymSeq's default. */
+    /** SymSeq's default n-gram range of the associative chunk strengths. */
     static final int ACS_N_MIN = 2;
     static final int ACS_N_MAX = 3;
 
@@ -149,8 +150,15 @@ final class SeqStatsCommand implements Callable<Integer> {
 
     @Option(names = "--train", paramLabel = "FILE",
             description = "Training strings (same format as FILE): adds the associative chunk strength of each "
-                    + "string against them (n-grams of 2 and 3 symbols).")
+                    + "string against them (n-grams of --acs-ngrams symbols).")
     Path train;
+
+    @Option(names = "--acs-ngrams", paramLabel = "MIN-MAX", defaultValue = "2-3",
+            description = "n-gram lengths of the chunk strengths with --train (default 2-3, SymSeq's; 2-2: bigrams).")
+    String acsNgrams;
+
+    private int acsMin = ACS_N_MIN;
+    private int acsMax = ACS_N_MAX;
 
     @Option(names = "--summary", description = "Print the mean over the strings instead of one row per string.")
     boolean summary;
@@ -181,6 +189,22 @@ final class SeqStatsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code --acs-ngrams MIN-MAX} (or a single N) into {@link #acsMin}, {@link #acsMax}. */
+    private void parseAcsNgrams() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(?:-(\\d{1,6}))?").matcher(
+                acsNgrams.strip());
+        if (!m.matches()) {
+            throw usage("--acs-ngrams expects MIN-MAX n-gram lengths such as 2-3, got '" + acsNgrams + "'");
+        }
+        int lo = Integer.parseInt(m.group(1));
+        int hi = m.group(2) == null ? lo : Integer.parseInt(m.group(2));
+        if (lo < 1 || hi < lo) {
+            throw usage("--acs-ngrams expects 1 <= MIN <= MAX, got '" + acsNgrams + "'");
+        }
+        acsMin = lo;
+        acsMax = hi;
+    }
 
     /** The generated strings' grammar, by its label ("[C] Reber (1967)"). */
     private String grammarLabel;
@@ -280,6 +304,7 @@ final class SeqStatsCommand implements Callable<Integer> {
                 }
             }
         }
+        parseAcsNgrams();
         if (block < 1) {
             throw usage("--block must be >= 1 (the block length of block_entropy), got " + block);
         }
@@ -466,11 +491,11 @@ final class SeqStatsCommand implements Callable<Integer> {
         };
     }
 
-    private static double[] acs(Metric m, List<List<String>> train, List<List<String>> test) {
+    private double[] acs(Metric m, List<List<String>> train, List<List<String>> test) {
         return switch (m) {
-            case ACS_GLOBAL -> StringSetMetrics.globalAcsKnowlton96(train, test, ACS_N_MIN, ACS_N_MAX);
-            case ACS_ANCHOR -> StringSetMetrics.anchorAcsKnowlton96(train, test, ACS_N_MIN, ACS_N_MAX);
-            case ACS_BAILEY -> StringSetMetrics.acsBailey2008(train, test, ACS_N_MIN, ACS_N_MAX);
+            case ACS_GLOBAL -> StringSetMetrics.globalAcsKnowlton96(train, test, acsMin, acsMax);
+            case ACS_ANCHOR -> StringSetMetrics.anchorAcsKnowlton96(train, test, acsMin, acsMax);
+            case ACS_BAILEY -> StringSetMetrics.acsBailey2008(train, test, acsMin, acsMax);
             default -> throw new IllegalStateException(m.key() + " is not a chunk-strength metric");
         };
     }
@@ -581,7 +606,7 @@ final class SeqStatsCommand implements Callable<Integer> {
         params.put("max_block", maxBlock);
         params.put("max_lift", maxLift);
         if (tr != null) {
-            params.put("acs_ngrams", List.of(ACS_N_MIN, ACS_N_MAX));
+            params.put("acs_ngrams", List.of(acsMin, acsMax));
         }
         doc.put("parameters", params);
         Map<String, Object> units = new LinkedHashMap<>();
@@ -679,7 +704,9 @@ final class SeqStatsCommand implements Callable<Integer> {
             settings.add("topological_entropy up to lift " + maxLift);
         }
         if (tr != null && chosen.stream().anyMatch(m -> m.kind == Kind.TRAIN)) {
-            settings.add("ACS over n-grams of " + ACS_N_MIN + " and " + ACS_N_MAX + " symbols");
+            settings.add(acsMin == acsMax ? "ACS over n-grams of " + acsMin + " symbols"
+                    : acsMax == acsMin + 1 ? "ACS over n-grams of " + acsMin + " and " + acsMax + " symbols"
+                    : "ACS over n-grams of " + acsMin + " to " + acsMax + " symbols");
         }
         if (!settings.isEmpty()) {
             o.println("settings: " + String.join("; ", settings));

@@ -195,6 +195,28 @@ class SeqStatsCommandTest {
         assertTrue(setLine(r, "hamming_distance").contains(f4(ham)), r.out());
         assertEquals(3, j.get("source").get("train_strings").asInt());
 
+        // another n-gram range: bigrams only, and 1..3
+        for (String[] range : new String[][] {{"2", "2", "2"}, {"1-3", "1", "3"}}) {
+            Path o2 = dir.resolve("t" + range[1] + range[2] + ".json");
+            Cli q = Cli.run("seqstats", f.toString(), "--symbols", "space", "--train", tr.toString(), "--acs-ngrams",
+                    range[0], "--metrics", "acs_global,acs_bailey", "--out", o2.toString());
+            assertEquals(0, q.exit(), q.toString());
+            int lo = Integer.parseInt(range[1]);
+            int hi = Integer.parseInt(range[2]);
+            JsonNode jq = json(o2);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(StringSetMetrics.globalAcsKnowlton96(train, set, lo, hi)[i],
+                        jq.get("per_string").get(i).get("acs_global").asDouble(), 0.0);
+                assertEquals(StringSetMetrics.acsBailey2008(train, set, lo, hi)[i],
+                        jq.get("per_string").get(i).get("acs_bailey").asDouble(), 0.0);
+            }
+        }
+        // by hand, bigrams only: A1 B and B C occur twice each: (2 + 2) / 2
+        Cli bi = Cli.run("seqstats", f.toString(), "--symbols", "space", "--train", tr.toString(), "--acs-ngrams",
+                "2-2", "--metrics", "acs_global");
+        assertTrue(bi.out().contains("ACS over n-grams of 2 symbols"), bi.out());
+        assertTrue(bi.out().lines().anyMatch(l -> l.startsWith("1 ") && l.strip().endsWith("2.0000")), bi.out());
+
         // only the metrics asked for, here with --summary: no per-string rows
         Cli s = Cli.run("seqstats", f.toString(), "--symbols", "space", "--metrics", "hamming_distance,entropy",
                 "--summary");
@@ -321,6 +343,10 @@ class SeqStatsCommandTest {
         oneLineError(Cli.run("seqstats", p, "--symbols", "tabs"), 2, "--symbols", "expected chars",
                 "or space", "got 'tabs'");
         oneLineError(Cli.run("seqstats", p, "--metrics", "acs_bailey"), 2, "acs_bailey needs --train FILE");
+        oneLineError(Cli.run("seqstats", p, "--acs-ngrams", "3-2"), 2, "--acs-ngrams expects 1 <= MIN <= MAX",
+                "got '3-2'");
+        oneLineError(Cli.run("seqstats", p, "--acs-ngrams", "0"), 2, "--acs-ngrams expects 1 <= MIN <= MAX");
+        oneLineError(Cli.run("seqstats", p, "--acs-ngrams", "two"), 2, "--acs-ngrams expects MIN-MAX", "got 'two'");
         oneLineError(Cli.run("seqstats"), 2, "give a FILE of strings (one per line) or --grammar NAME");
         oneLineError(Cli.run("seqstats", p, "--grammar", "reber"), 2, "either a FILE or --grammar, not both");
         oneLineError(Cli.run("seqstats", p, "--strings", "5"), 2, "--strings applies to --grammar only");
