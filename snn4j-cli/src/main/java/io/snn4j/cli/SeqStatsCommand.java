@@ -163,6 +163,10 @@ final class SeqStatsCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Print the mean over the strings instead of one row per string.")
     boolean summary;
 
+    @Option(names = "--matrices", description = "With --out: also write the pairwise matrices of the pairwise set "
+            + "metrics (rows and columns in the strings' order).")
+    boolean withMatrices;
+
     @Option(names = "--out", paramLabel = "FILE.json",
             description = "Also write every value as JSON (per string, means, set), written to a temporary file "
                     + "and renamed.")
@@ -303,6 +307,9 @@ final class SeqStatsCommand implements Callable<Integer> {
                     throw usage(o[0] + " applies to --grammar only");
                 }
             }
+        }
+        if (withMatrices && out == null) {
+            throw usage("--matrices applies to --out only (the matrices are written to the JSON file)");
         }
         parseAcsNgrams();
         if (block < 1) {
@@ -500,20 +507,27 @@ final class SeqStatsCommand implements Callable<Integer> {
         };
     }
 
-    /** A set-level value; NaN when the set has fewer than two strings for a pairwise mean. */
-    private static double set(Metric m, List<List<String>> set) {
+    /** The pairwise matrix of a pairwise set metric, or null for the string-set entropies. */
+    private static double[][] matrix(Metric m, List<List<String>> set) {
+        return switch (m) {
+            case SET_ENTROPY, SET_ENTROPY_FREQUENCIES -> null;
+            case EDIT_DISTANCE -> StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.EDIT);
+            case HAMMING_DISTANCE -> StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.HAMMING);
+            case NCD -> StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.NCD);
+            case MUTUAL_INFORMATION -> StringSetMetrics.pairwiseMutualInformation(set,
+                    StringSetMetrics.Information.MI, StringSetMetrics.MiMethod.JOINT);
+            case NORMALIZED_MUTUAL_INFORMATION -> StringSetMetrics.pairwiseMutualInformation(set,
+                    StringSetMetrics.Information.NMI, StringSetMetrics.MiMethod.JOINT);
+            default -> throw new IllegalStateException(m.key() + " is not a set metric");
+        };
+    }
+
+    /** A set-level value from its matrix (the mean over pairs; NaN without pairs) or, for the entropies, directly. */
+    private static double set(Metric m, List<List<String>> set, double[][] matrix) {
         return switch (m) {
             case SET_ENTROPY -> StringSetMetrics.stringSetEntropy(set, false);
             case SET_ENTROPY_FREQUENCIES -> StringSetMetrics.stringSetEntropy(set, true);
-            case EDIT_DISTANCE -> meanOfPairs(StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.EDIT));
-            case HAMMING_DISTANCE -> meanOfPairs(StringSetMetrics.pairwiseDistances(set,
-                    StringSetMetrics.Distance.HAMMING));
-            case NCD -> meanOfPairs(StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.NCD));
-            case MUTUAL_INFORMATION -> meanOfPairs(StringSetMetrics.pairwiseMutualInformation(set,
-                    StringSetMetrics.Information.MI, StringSetMetrics.MiMethod.JOINT));
-            case NORMALIZED_MUTUAL_INFORMATION -> meanOfPairs(StringSetMetrics.pairwiseMutualInformation(set,
-                    StringSetMetrics.Information.NMI, StringSetMetrics.MiMethod.JOINT));
-            default -> throw new IllegalStateException(m.key() + " is not a set metric");
+            default -> meanOfPairs(matrix);
         };
     }
 
@@ -651,14 +665,30 @@ final class SeqStatsCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> setValues = new LinkedHashMap<>();
+        Map<String, Object> matrices = new LinkedHashMap<>();
         for (Metric m : chosen) {
             if (m.kind == Kind.SET) {
-                setValues.put(m.key(), Experiment.Json.finite(set(m, set)));
+                double[][] d = matrix(m, set);
+                setValues.put(m.key(), Experiment.Json.finite(set(m, set, d)));
+                if (withMatrices && d != null) {
+                    List<List<Double>> rows = new ArrayList<>(d.length);
+                    for (double[] row : d) {
+                        List<Double> r = new ArrayList<>(row.length);
+                        for (double v : row) {
+                            r.add(Experiment.Json.finite(v));
+                        }
+                        rows.add(r);
+                    }
+                    matrices.put(m.key(), rows);
+                }
             }
         }
         if (!setValues.isEmpty()) {
             setValues.put("pairs", (long) t * (t - 1) / 2);
             doc.put("set", setValues);
+        }
+        if (!matrices.isEmpty()) {
+            doc.put("matrices", matrices);
         }
         doc.put("snn4j_version", Version.get());
         return doc;

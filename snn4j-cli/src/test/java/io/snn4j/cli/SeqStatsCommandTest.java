@@ -195,6 +195,31 @@ class SeqStatsCommandTest {
         assertTrue(setLine(r, "hamming_distance").contains(f4(ham)), r.out());
         assertEquals(3, j.get("source").get("train_strings").asInt());
 
+        // the pairwise matrices with --matrices
+        Path om = dir.resolve("m.json");
+        Cli mm = Cli.run("seqstats", f.toString(), "--symbols", "space", "--metrics",
+                "edit_distance,hamming_distance,normalized_mutual_information,set_entropy", "--matrices", "--out",
+                om.toString());
+        assertEquals(0, mm.exit(), mm.toString());
+        JsonNode mj = json(om).get("matrices");
+        assertEquals(List.of("edit_distance", "hamming_distance", "normalized_mutual_information"),
+                List.copyOf(iterable(mj.fieldNames())));
+        double[][][] want = {StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.EDIT),
+            StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.HAMMING),
+            StringSetMetrics.pairwiseMutualInformation(set, StringSetMetrics.Information.NMI,
+                    StringSetMetrics.MiMethod.JOINT)};
+        String[] mk = {"edit_distance", "hamming_distance", "normalized_mutual_information"};
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < 3; i++) {
+                for (int jj = 0; jj < 3; jj++) {
+                    assertEquals(want[k][i][jj], mj.get(mk[k]).get(i).get(jj).asDouble(), 0.0, mk[k]);
+                }
+            }
+        }
+        // by hand: Hamming A1BC-BCA1 3
+        assertEquals(3.0, mj.get("hamming_distance").get(0).get(1).asDouble(), 0.0);
+        assertTrue(json(out).get("matrices") == null, "no matrices unless asked for");
+
         // another n-gram range: bigrams only, and 1..3
         for (String[] range : new String[][] {{"2", "2", "2"}, {"1-3", "1", "3"}}) {
             Path o2 = dir.resolve("t" + range[1] + range[2] + ".json");
@@ -343,6 +368,7 @@ class SeqStatsCommandTest {
         oneLineError(Cli.run("seqstats", p, "--symbols", "tabs"), 2, "--symbols", "expected chars",
                 "or space", "got 'tabs'");
         oneLineError(Cli.run("seqstats", p, "--metrics", "acs_bailey"), 2, "acs_bailey needs --train FILE");
+        oneLineError(Cli.run("seqstats", p, "--matrices"), 2, "--matrices applies to --out only");
         oneLineError(Cli.run("seqstats", p, "--acs-ngrams", "3-2"), 2, "--acs-ngrams expects 1 <= MIN <= MAX",
                 "got '3-2'");
         oneLineError(Cli.run("seqstats", p, "--acs-ngrams", "0"), 2, "--acs-ngrams expects 1 <= MIN <= MAX");
@@ -394,5 +420,11 @@ class SeqStatsCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertTrue(left.noneMatch(x -> x.getFileName().toString().endsWith(".tmp")), "no temporary files");
         }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> r = new java.util.ArrayList<>();
+        it.forEachRemaining(r::add);
+        return r;
     }
 }
