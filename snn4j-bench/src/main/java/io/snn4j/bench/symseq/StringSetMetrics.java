@@ -200,7 +200,7 @@ public final class StringSetMetrics {
         checkNotNull("pairwise distances", "metric", metric);
         int t = set.size();
         double[][] d = new double[t][t];
-        for (int i = 0; i < t; i++) {
+        forEachRow(t, i -> {
             for (int j = i + 1; j < t; j++) {
                 List<String> a = set.get(i);
                 List<String> b = set.get(j);
@@ -212,8 +212,25 @@ public final class StringSetMetrics {
                 d[i][j] = v;
                 d[j][i] = v;
             }
-        }
+        });
         return d;
+    }
+
+    /**
+     * Runs {@code row} for every i in [0, t) on snn4j's threads ({@code Parallel}); row i computes the pairs (i, j),
+     * j &gt;= i, which no other row touches, so the matrix is the same for every thread count. Rows are taken in
+     * pairs (r, t - 1 - r) so that each chunk has about the same number of pairs.
+     */
+    private static void forEachRow(int t, java.util.function.IntConsumer row) {
+        int half = (t + 1) / 2;
+        io.snn4j.core.kernel.Parallel.forRange(half, 1000L * t, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                row.accept(r);
+                if (t - 1 - r != r) {
+                    row.accept(t - 1 - r);
+                }
+            }
+        });
     }
 
     // ---------------------------------------------------------------- information
@@ -301,7 +318,7 @@ public final class StringSetMetrics {
         checkNotNull("pairwise mutual information", "method", method);
         int t = set.size();
         double[][] r = new double[t][t];
-        for (int i = 0; i < t; i++) {
+        forEachRow(t, i -> {
             for (int j = i; j < t; j++) {
                 List<String> a = set.get(i);
                 List<String> b = set.get(j);
@@ -315,7 +332,7 @@ public final class StringSetMetrics {
                 r[i][j] = v;
                 r[j][i] = v;
             }
-        }
+        });
         return r;
     }
 

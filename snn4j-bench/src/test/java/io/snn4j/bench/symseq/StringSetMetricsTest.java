@@ -338,6 +338,46 @@ class StringSetMetricsTest {
         }
     }
 
+    /** The matrices are filled in parallel; every thread count gives every pair's own value. */
+    @Test
+    void parallelMatricesEqualPairByPairValuesForAnyThreadCount() {
+        io.snn4j.core.Rng rng = new io.snn4j.core.Rng(5);
+        List<List<String>> set = new java.util.ArrayList<>();
+        for (int k = 0; k < 101; k++) {
+            List<String> s = new java.util.ArrayList<>();
+            int n = 1 + rng.nextInt(12);
+            for (int c = 0; c < n; c++) {
+                s.add(String.valueOf((char) ('A' + rng.nextInt(4))));
+            }
+            set.add(s);
+        }
+        int threads = io.snn4j.core.kernel.Parallel.threads();
+        try {
+            for (int th : new int[] {1, 2, 3}) {
+                io.snn4j.core.kernel.Parallel.setThreads(th);
+                double[][] e = StringSetMetrics.pairwiseDistances(set, StringSetMetrics.Distance.NCD);
+                double[][] m = StringSetMetrics.pairwiseMutualInformation(set, StringSetMetrics.Information.NMI,
+                        StringSetMetrics.MiMethod.JOINT);
+                for (int a = 0; a < set.size(); a++) {
+                    assertEquals(0.0, e[a][a], 0.0);
+                    for (int b = a; b < set.size(); b++) {
+                        if (b > a) {
+                            double v = StringSetMetrics.normalizedCompressionDistance(set.get(a), set.get(b));
+                            assertEquals(v, e[a][b], 0.0, th + " threads, NCD " + a + "," + b);
+                            assertEquals(v, e[b][a], 0.0);
+                        }
+                        double mi = StringSetMetrics.normalizedMutualInformation(set.get(a), set.get(b),
+                                StringSetMetrics.MiMethod.JOINT);
+                        assertEquals(mi, m[a][b], 0.0, th + " threads, NMI " + a + "," + b);
+                        assertEquals(mi, m[b][a], 0.0);
+                    }
+                }
+            }
+        } finally {
+            io.snn4j.core.kernel.Parallel.setThreads(threads);
+        }
+    }
+
     @Test
     void pairwiseDistancesMatchSymSeq() {
         for (Golden g : GOLDENS) {
