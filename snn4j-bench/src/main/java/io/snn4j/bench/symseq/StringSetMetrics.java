@@ -175,11 +175,17 @@ public final class StringSetMetrics {
     public static double normalizedCompressionDistance(List<String> a, List<String> b) {
         checkString("normalized compression distance", "a", a);
         checkString("normalized compression distance", "b", b);
-        String x = String.join("", a);
-        String y = String.join("", b);
-        int cx = StringMetrics.gzipLength(x.getBytes(StandardCharsets.UTF_8));
-        int cy = StringMetrics.gzipLength(y.getBytes(StandardCharsets.UTF_8));
-        int cxy = StringMetrics.gzipLength((x + y).getBytes(StandardCharsets.UTF_8));
+        return ncd(a, b, gzipLength(a), gzipLength(b));
+    }
+
+    /** C(s): gzip length of the symbols joined without separator. */
+    private static int gzipLength(List<String> s) {
+        return StringMetrics.gzipLength(String.join("", s).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** NCD given C(a) and C(b), which a pairwise matrix computes once per string. */
+    private static double ncd(List<String> a, List<String> b, int cx, int cy) {
+        int cxy = StringMetrics.gzipLength((String.join("", a) + String.join("", b)).getBytes(StandardCharsets.UTF_8));
         int den = Math.max(cx, cy);
         return den == 0 ? 0.0 : (double) (cxy - Math.min(cx, cy)) / den;
     }
@@ -200,6 +206,10 @@ public final class StringSetMetrics {
         checkNotNull("pairwise distances", "metric", metric);
         int t = set.size();
         double[][] d = new double[t][t];
+        int[] c = new int[metric == Distance.NCD ? t : 0];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = gzipLength(set.get(i));
+        }
         forEachRow(t, i -> {
             for (int j = i + 1; j < t; j++) {
                 List<String> a = set.get(i);
@@ -207,7 +217,7 @@ public final class StringSetMetrics {
                 double v = switch (metric) {
                     case EDIT -> editDistance(a, b);
                     case HAMMING -> a.size() == b.size() ? hammingDistance(a, b) : Double.NaN;
-                    case NCD -> normalizedCompressionDistance(a, b);
+                    case NCD -> ncd(a, b, c[i], c[j]);
                 };
                 d[i][j] = v;
                 d[j][i] = v;
@@ -253,6 +263,11 @@ public final class StringSetMetrics {
         checkString("mutual information", "a", a);
         checkString("mutual information", "b", b);
         checkNotNull("mutual information", "method", method);
+        return mi(a, b, method, StringMetrics.entropy(a), StringMetrics.entropy(b));
+    }
+
+    /** MI given H(a) and H(b), which a pairwise matrix and NMI compute once. */
+    private static double mi(List<String> a, List<String> b, MiMethod method, double ha, double hb) {
         double hxy;
         if (method == MiMethod.JOINT) {
             List<String> ab = new ArrayList<>(a.size() + b.size());
@@ -273,8 +288,7 @@ public final class StringSetMetrics {
             }
             hxy = StringMetrics.entropy(pairs);
         }
-        double mi = StringMetrics.entropy(a) + StringMetrics.entropy(b) - hxy;
-        return Math.max(0.0, mi);
+        return Math.max(0.0, ha + hb - hxy);
     }
 
     /**
@@ -291,8 +305,15 @@ public final class StringSetMetrics {
      * the ratio has no unit). 0 when {@code H(a) + H(b) = 0} (both strings constant or empty).
      */
     public static double normalizedMutualInformation(List<String> a, List<String> b, MiMethod method) {
-        double mi = mutualInformation(a, b, method);
-        double den = StringMetrics.entropy(a) + StringMetrics.entropy(b);
+        checkString("mutual information", "a", a);
+        checkString("mutual information", "b", b);
+        checkNotNull("mutual information", "method", method);
+        return nmi(a, b, method, StringMetrics.entropy(a), StringMetrics.entropy(b));
+    }
+
+    private static double nmi(List<String> a, List<String> b, MiMethod method, double ha, double hb) {
+        double mi = mi(a, b, method, ha, hb);
+        double den = ha + hb;
         if (den == 0) {
             return 0.0;
         }
@@ -318,6 +339,10 @@ public final class StringSetMetrics {
         checkNotNull("pairwise mutual information", "method", method);
         int t = set.size();
         double[][] r = new double[t][t];
+        double[] h = new double[t];
+        for (int i = 0; i < t; i++) {
+            h[i] = StringMetrics.entropy(set.get(i));
+        }
         forEachRow(t, i -> {
             for (int j = i; j < t; j++) {
                 List<String> a = set.get(i);
@@ -326,8 +351,7 @@ public final class StringSetMetrics {
                 if (method == MiMethod.ALIGNED && a.size() != b.size()) {
                     v = Double.NaN;
                 } else {
-                    v = metric == Information.MI ? mutualInformation(a, b, method)
-                            : normalizedMutualInformation(a, b, method);
+                    v = metric == Information.MI ? mi(a, b, method, h[i], h[j]) : nmi(a, b, method, h[i], h[j]);
                 }
                 r[i][j] = v;
                 r[j][i] = v;
