@@ -11,9 +11,7 @@ import io.snn4j.nir.convert.NirConversionException;
 import io.snn4j.nir.convert.SnnToNir;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,16 +60,7 @@ final class NirCommand implements Runnable {
 
         @Override
         public Integer call() {
-            NirFile nir;
-            try {
-                nir = NirFile.read(file);
-            } catch (NoSuchFileException e) {
-                throw UserError.about(file, "no such file (expected a NIR file)");
-            } catch (AccessDeniedException e) {
-                throw UserError.about(file, "cannot read: permission denied");
-            } catch (IOException e) {
-                throw UserError.about(file, "cannot read: " + e.getMessage(), e);
-            }
+            NirFile nir = NirModels.readNir(file);
             PrintWriter out = spec.commandLine().getOut();
             describe(nir, out);
             out.flush();

@@ -13,9 +13,7 @@ import io.snn4j.nir.convert.NirConversionException;
 import io.snn4j.nir.convert.NirToSnn;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -38,12 +36,8 @@ final class NirModels {
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
-        } catch (NoSuchFileException e) {
-            throw UserError.about(file, "no such file (expected a model: .nir or .snn)");
-        } catch (AccessDeniedException e) {
-            throw UserError.about(file, "cannot read: permission denied");
         } catch (IOException e) {
-            throw UserError.about(file, "cannot read: " + e.getMessage(), e);
+            throw UserError.cannotRead(file, e, "no such file (expected a model: .nir or .snn)");
         }
         try {
             if (NirFile.looksLikeHdf5(file)) {
@@ -61,12 +55,8 @@ final class NirModels {
     static NirFile readNir(Path file) {
         try {
             return NirFile.read(file);
-        } catch (NoSuchFileException e) {
-            throw UserError.about(file, "no such file (expected a NIR file)");
-        } catch (AccessDeniedException e) {
-            throw UserError.about(file, "cannot read: permission denied");
         } catch (IOException e) {
-            throw UserError.about(file, "cannot read: " + e.getMessage(), e);
+            throw UserError.cannotRead(file, e, "no such file (expected a NIR file)");
         }
     }
 

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -414,12 +413,8 @@ final class SeqStatsCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw UserError.about(path, "no such file (" + role + " expects " + expected + ")");
-        } catch (AccessDeniedException e) {
-            throw UserError.about(path, "cannot read: permission denied");
         } catch (IOException e) {
-            throw UserError.about(path, "cannot read: " + e.getMessage(), e);
+            throw UserError.cannotRead(path, e, "no such file (" + role + " expects " + expected + ")");
         }
         String text = decodeUtf8(path, bytes);
         if (text.startsWith("\uFEFF")) {
