@@ -37,11 +37,7 @@ public final class Idx {
      *                            bytes after the data, corrupt gzip stream
      */
     public static NdArray read(Path path) {
-        try (InputStream in = IoSupport.open(path)) {
-            return read(in, path.toString(), IoSupport.sizeOrUnknown(path));
-        } catch (IOException ex) {
-            throw new ArrayFileException(path.toString(), "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readFile(path, Idx::read);
     }
 
     /**
@@ -50,11 +46,7 @@ public final class Idx {
      * @param name used in error messages
      */
     public static NdArray read(InputStream in, String name) {
-        try {
-            return read(in, name, -1);
-        } catch (IOException ex) {
-            throw new ArrayFileException(name, "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readStream(in, name, Idx::read);
     }
 
     private static NdArray read(InputStream raw, String src, long fileSize) throws IOException {

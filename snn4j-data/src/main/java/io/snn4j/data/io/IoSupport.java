@@ -30,6 +30,29 @@ final class IoSupport {
         }
     }
 
+    /** A format's reader of one stream; {@code size} is the file's size in bytes, or -1 when unknown. */
+    interface StreamReader<T> {
+        T read(InputStream in, String name, long size) throws IOException;
+    }
+
+    /** Reads {@code path} with {@code reader}; an I/O failure is an {@link ArrayFileException} naming the file. */
+    static <T> T readFile(Path path, StreamReader<T> reader) {
+        try (InputStream in = open(path)) {
+            return reader.read(in, path.toString(), sizeOrUnknown(path));
+        } catch (IOException ex) {
+            throw new ArrayFileException(path.toString(), "cannot read: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a stream of unknown size with {@code reader}; an I/O failure is an {@link ArrayFileException}. */
+    static <T> T readStream(InputStream in, String name, StreamReader<T> reader) {
+        try {
+            return reader.read(in, name, -1);
+        } catch (IOException ex) {
+            throw new ArrayFileException(name, "cannot read: " + ex.getMessage(), ex);
+        }
+    }
+
     /** File size, or -1 when unknown. */
     static long sizeOrUnknown(Path path) {
         try {

@@ -66,11 +66,7 @@ public final class Npy {
      * @throws ArrayFileException naming the file and the problem
      */
     public static NdArray read(Path path) {
-        try (InputStream in = IoSupport.open(path)) {
-            return read(in, path.toString(), IoSupport.sizeOrUnknown(path));
-        } catch (IOException ex) {
-            throw new ArrayFileException(path.toString(), "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readFile(path, Npy::read);
     }
 
     /**
@@ -80,11 +76,7 @@ public final class Npy {
      * @param name used in error messages, e.g. the resource or entry name
      */
     public static NdArray read(InputStream in, String name) {
-        try {
-            return read(in, name, -1);
-        } catch (IOException ex) {
-            throw new ArrayFileException(name, "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readStream(in, name, Npy::read);
     }
 
     /**
@@ -93,20 +85,12 @@ public final class Npy {
      * @throws ArrayFileException when the file is not a structured array or a field is not a plain number
      */
     public static NpyRecords readRecords(Path path) {
-        try (InputStream in = IoSupport.open(path)) {
-            return readRecords(in, path.toString(), IoSupport.sizeOrUnknown(path));
-        } catch (IOException ex) {
-            throw new ArrayFileException(path.toString(), "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readFile(path, Npy::readRecords);
     }
 
     /** {@link #readRecords(Path)} from a stream holding exactly one {@code .npy} file (not closed). */
     public static NpyRecords readRecords(InputStream in, String name) {
-        try {
-            return readRecords(in, name, -1);
-        } catch (IOException ex) {
-            throw new ArrayFileException(name, "cannot read: " + ex.getMessage(), ex);
-        }
+        return IoSupport.readStream(in, name, Npy::readRecords);
     }
 
     private static NdArray read(InputStream in, String src, long fileSize) throws IOException {
