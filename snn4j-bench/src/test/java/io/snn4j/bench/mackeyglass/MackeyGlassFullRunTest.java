@@ -3,6 +3,9 @@ package io.snn4j.bench.mackeyglass;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -103,7 +106,6 @@ class MackeyGlassFullRunTest {
         int trials = Integer.getInteger("snn4j.mg.lstmsearch.trials", 24);
         int first = Integer.getInteger("snn4j.mg.lstmsearch.first", 0);
         Random rnd = new Random(17);
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
         for (int trial = 0; trial < trials; trial++) {
             double lr = trial == 0 ? LstmForecaster.LR : Math.pow(10, -3.3 + 1.6 * rnd.nextDouble());
             double wd = trial == 0 ? LstmForecaster.WEIGHT_DECAY : Math.pow(10, -6 + 4 * rnd.nextDouble());
@@ -112,13 +114,11 @@ class MackeyGlassFullRunTest {
                 continue;
             }
             long t0 = System.nanoTime();
-            double[] s = pool.submit(() -> java.util.stream.IntStream.range(0, 30).parallel()
-                    .mapToDouble(k -> task.evaluate(new LstmForecaster(LstmForecaster.WINDOW, 100, epochs, lr, wd,
-                            1000 + k), task.series(sol, k)).smape()).toArray()).get();
+            double[] s = thirtyRepeats(task, k -> new LstmForecaster(LstmForecaster.WINDOW, 100, epochs, lr, wd,
+                    1000 + k), k -> task.series(sol, k));
             System.out.printf(Locale.ROOT, "trial %d: %.3f lr=%.3g weight_decay=%.3g epochs=%d (%.0f s)%n", trial,
                     Arrays.stream(s).average().orElseThrow(), lr, wd, epochs, (System.nanoTime() - t0) / 1e9);
         }
-        pool.shutdown();
     }
 
     /**
@@ -132,22 +132,19 @@ class MackeyGlassFullRunTest {
         MackeyGlassTask task = MackeyGlassTask.neuroBench(17);
         DelaySolution sol = task.solve(30);
         long base = Long.getLong("snn4j.mg.lstmeval.seed", 2000L);
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
         for (String c : System.getProperty("snn4j.mg.lstmeval").split(";")) {
             String[] f = c.split(":");
             double lr = Double.parseDouble(f[0]);
             double wd = Double.parseDouble(f[1]);
             int epochs = Integer.parseInt(f[2]);
             long t0 = System.nanoTime();
-            double[] s = pool.submit(() -> java.util.stream.IntStream.range(0, 30).parallel()
-                    .mapToDouble(k -> task.evaluate(new LstmForecaster(LstmForecaster.WINDOW, 100, epochs, lr, wd,
-                            base + k), task.series(sol, k)).smape()).toArray()).get();
+            double[] s = thirtyRepeats(task, k -> new LstmForecaster(LstmForecaster.WINDOW, 100, epochs, lr, wd,
+                    base + k), k -> task.series(sol, k));
             System.out.printf(Locale.ROOT, "seeds %d..%d: %.3f lr=%s weight_decay=%s epochs=%d (%.0f s)%n  %s%n", base,
                     base + 29, Arrays.stream(s).average().orElseThrow(), lr, wd, epochs,
                     (System.nanoTime() - t0) / 1e9,
                     Arrays.toString(Arrays.stream(s).map(v -> Math.round(v * 10) / 10.0).toArray()));
         }
-        pool.shutdown();
     }
 
     /**
@@ -166,22 +163,31 @@ class MackeyGlassFullRunTest {
         int last = Arrays.stream(segs).max().orElseThrow();
         DelaySolution sol = Rk4DelaySolver.solve(MackeyGlassEquation.neuroBench(17),
                 task.startTime() + last * 10_000.0 + need * task.sampleStep() + 1);
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
         for (int seg : segs) {
             double[] file = new double[need];
             for (int i = 0; i < need; i++) {
                 file[i] = sol.valueAt(task.startTime() + seg * 10_000.0 + i * task.sampleStep());
             }
             for (boolean searched : new boolean[] {false, true}) {
-                double[] s = pool.submit(() -> java.util.stream.IntStream.range(0, 30).parallel().mapToDouble(k -> {
-                    int off = task.startOffsetPoints(k);
-                    LstmForecaster m = searched ? LstmForecaster.size100(k) : new LstmForecaster(100, k);
-                    return task.evaluate(m, Arrays.copyOfRange(file, off, off + task.seriesPoints())).smape();
-                }).toArray()).get();
+                double[] s = thirtyRepeats(task,
+                        k -> searched ? LstmForecaster.size100(k) : new LstmForecaster(100, k),
+                        k -> Arrays.copyOfRange(file, task.startOffsetPoints(k),
+                                task.startOffsetPoints(k) + task.seriesPoints()));
                 System.out.printf(Locale.ROOT, "segment %d lstm-100 %s: %.3f%n", seg,
                         searched ? "searched" : "script defaults", Arrays.stream(s).average().orElseThrow());
             }
         }
-        pool.shutdown();
+    }
+
+    /** The sMAPE of {@code model.apply(k)} on {@code series.apply(k)} for the 30 repeats, two at a time. */
+    private static double[] thirtyRepeats(MackeyGlassTask task, IntFunction<MackeyGlassModel> model,
+            IntFunction<double[]> series) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            return pool.submit(() -> IntStream.range(0, 30).parallel()
+                    .mapToDouble(k -> task.evaluate(model.apply(k), series.apply(k)).smape()).toArray()).get();
+        } finally {
+            pool.shutdown();
+        }
     }
 }
