@@ -30,11 +30,6 @@ class EventsDocCommandsTest {
         return Files.isDirectory(w.resolve("data").resolve("events")) ? w : null;
     }
 
-    /** The document's lines in code blocks that start with ./snn4j events, and the block after each. */
-    static List<String[]> commands(String doc) throws Exception {
-        return commands(doc, "./snn4j events ");
-    }
-
     /**
      * The document's lines (in code blocks) that start with {@code prefix}, each with the output block that follows
      * its block right away (``` cmd ``` ``` output ```), or null.
@@ -66,32 +61,50 @@ class EventsDocCommandsTest {
     void documentedEventCommandsRun() throws Exception {
         Path shared = sharedRoot();
         Assumptions.assumeTrue(shared != null, "../shared/data/events not present");
+        int[] n = runDocumented(new String[] {"README.md", "docs/data.md", "docs/cli.md"}, "./snn4j events ",
+                (args, i) -> args[i].startsWith("../shared/") ? shared.resolve(args[i].substring("../shared/".length()))
+                        .toString() : i > 0 && args[i - 1].equals("--out") ? dir.resolve(args[i]).toString()
+                        : args[i],
+                shown -> shown.replace("../shared/", shared + "/"), printed -> printed);
+        int ran = n[0];
+        int compared = n[1];
+        assertTrue(ran >= 8, "commands found: " + ran);
+        assertTrue(compared >= 2, "outputs compared: " + compared);
+    }
+
+    /** Rewrites argument {@code i} of a documented command for the test (a path into a temporary folder, ...). */
+    interface ArgRewriter {
+        String rewrite(String[] args, int i);
+    }
+
+    /**
+     * Runs every line of the documents' code blocks that starts with {@code prefix} (arguments rewritten by
+     * {@code arg}): each must exit 0 with nothing on stderr, and where an output block follows, what it prints
+     * ({@code printed} applied) must equal the block ({@code shown} applied).
+     *
+     * @return the commands run and the outputs compared
+     */
+    static int[] runDocumented(String[] docs, String prefix, ArgRewriter arg,
+            java.util.function.UnaryOperator<String> shown, java.util.function.UnaryOperator<String> printed)
+            throws Exception {
         int ran = 0;
         int compared = 0;
-        for (String doc : new String[] {"README.md", "docs/data.md", "docs/cli.md"}) {
-            for (String[] c : commands(doc)) {
-                String line = c[0].substring("./snn4j ".length());
-                String[] args = line.split("\\s+");
+        for (String doc : docs) {
+            for (String[] c : commands(doc, prefix)) {
+                String[] args = c[0].substring("./snn4j ".length()).split("\\s+");
                 for (int i = 0; i < args.length; i++) {
-                    if (args[i].startsWith("../shared/")) {
-                        args[i] = shared.resolve(args[i].substring("../shared/".length())).toString();
-                    }
-                    if (i > 0 && args[i - 1].equals("--out")) {
-                        args[i] = dir.resolve(args[i]).toString();
-                    }
+                    args[i] = arg.rewrite(args, i);
                 }
                 Cli r = Cli.run(args);
                 assertEquals(0, r.exit(), doc + ": " + c[0] + "\n" + r);
                 assertEquals("", r.err(), doc + ": " + c[0]);
                 ran++;
                 if (c[1] != null) {
-                    String shown = c[1].replace("../shared/", shared + "/");
-                    assertEquals(shown, r.out(), doc + ": the output shown for " + c[0]);
+                    assertEquals(shown.apply(c[1]), printed.apply(r.out()), doc + ": the output shown for " + c[0]);
                     compared++;
                 }
             }
         }
-        assertTrue(ran >= 8, "commands found: " + ran);
-        assertTrue(compared >= 2, "outputs compared: " + compared);
+        return new int[] {ran, compared};
     }
 }

@@ -308,11 +308,6 @@ class SeqStatsCommandTest {
         assertTrue(setLine(o, "set_entropy").contains("0.0000"), o.out());
     }
 
-    /** The {@code ./snn4j seqstats} lines of a document and the output shown after each. */
-    static List<String[]> commands(String doc) throws IOException {
-        return EventsDocCommandsTest.commands(doc, "./snn4j seqstats ");
-    }
-
     /**
      * Every {@code ./snn4j seqstats} line in a code block of README.md, docs/cli.md and docs/symseq.md runs (paths
      * under examples/ from the repository root, outputs into a temporary folder, tokens.txt written here), and an
@@ -321,29 +316,14 @@ class SeqStatsCommandTest {
     @Test
     void documentedCommandsRunAndPrintWhatTheDocumentsShow() throws Exception {
         write("tokens.txt", "A1 B C\nB C A1 C\n");
-        int ran = 0;
-        int compared = 0;
-        for (String doc : new String[] {"README.md", "docs/cli.md", "docs/symseq.md"}) {
-            for (String[] c : commands(doc)) {
-                String[] args = c[0].substring("./snn4j ".length()).split("\\s+");
-                for (int i = 0; i < args.length; i++) {
-                    if (args[i].startsWith("examples/")) {
-                        args[i] = Path.of("..").resolve(args[i]).toString();
-                    } else if (args[i].equals("tokens.txt") || i > 0 && args[i - 1].equals("--out")) {
-                        args[i] = dir.resolve(args[i]).toString();
-                    }
-                }
-                Cli r = Cli.run(args);
-                assertEquals(0, r.exit(), doc + ": " + c[0] + "\n" + r);
-                assertEquals("", r.err(), doc + ": " + c[0]);
-                ran++;
-                if (c[1] != null) {
-                    assertEquals(c[1], r.out().replace(Path.of("..", "examples") + "/", "examples/"),
-                            doc + ": the output shown for " + c[0]);
-                    compared++;
-                }
-            }
-        }
+        int[] n = EventsDocCommandsTest.runDocumented(new String[] {"README.md", "docs/cli.md", "docs/symseq.md"},
+                "./snn4j seqstats ",
+                (args, i) -> args[i].startsWith("examples/") ? Path.of("..").resolve(args[i]).toString()
+                        : args[i].equals("tokens.txt") || i > 0 && args[i - 1].equals("--out")
+                        ? dir.resolve(args[i]).toString() : args[i],
+                shown -> shown, printed -> printed.replace(Path.of("..", "examples") + "/", "examples/"));
+        int ran = n[0];
+        int compared = n[1];
         assertTrue(ran >= 5 && compared >= 2, ran + " commands run, " + compared + " outputs compared");
     }
 
